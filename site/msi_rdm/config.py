@@ -1,0 +1,45 @@
+"""Upstream hooks and defaults of the MSI repository, read by tests and production alike.
+
+Loaded through the ``invenio_config.module`` entry point, after ``invenio_app_rdm.config`` and
+before ``invenio.cfg`` and the ``INVENIO_*`` environment variables.
+"""
+
+from invenio_i18n import lazy_gettext as _
+
+# Identity of the site
+# --------------------
+
+THEME_SITENAME = _("Mötesplats Social Innovation – forskning och publikationer")
+"""Name shown in the header, page titles and e-mails."""
+
+THEME_SHOW_FRONTPAGE_INTRO_SECTION = False
+THEME_FRONTPAGE_TEMPLATE = "msi_rdm/frontpage.html"
+THEME_FOOTER_TEMPLATE = "msi_rdm/footer.html"
+THEME_LOGO = "images/msi-logo.svg"
+
+# Languages: Swedish first, English second
+# ----------------------------------------
+
+BABEL_DEFAULT_LOCALE = "sv"
+BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
+I18N_LANGUAGES = [("en", _("English"))]
+"""Languages besides the default; Swedish is the default locale."""
+
+# Services
+# --------
+
+SEARCH_INDEX_PREFIX = ""
+"""Empty for the site; tests use their own prefix through ``INVENIO_SEARCH_INDEX_PREFIX``."""
+
+SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "pool_recycle": 3600}
+"""Survive a database restart under a running app: stale connections are replaced."""
+
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+"""A task whose worker dies is delivered again; every MSI task is idempotent."""
+
+DATACITE_ENABLED = False
+"""DOIs are not minted until MSI has a DataCite account; records get OAI identifiers."""
+
+RATELIMIT_AUTHENTICATED_USER = "5000 per minute"
+"""Depositors and harvest clients make many small calls; anonymous users keep upstream's limit."""
