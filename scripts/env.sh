@@ -16,6 +16,7 @@ MSI_OS_VERSION="${MSI_OS_VERSION:-2.19.1}"
 MSI_OS_HEAP="${MSI_OS_HEAP:-1g}"
 # The unprivileged account that runs PostgreSQL and OpenSearch when the scripts run as root.
 MSI_SVC_USER="${MSI_SVC_USER:-msirdm}"
+MSI_ADMIN_EMAIL="${MSI_ADMIN_EMAIL:-admin@msi-demo.org}"
 
 # Which of the services the project starts itself: those the INVENIO_* variables do not point elsewhere.
 MSI_OWN_PG=1; MSI_OWN_REDIS=1; MSI_OWN_OS=1
@@ -37,7 +38,7 @@ msi_secret() {
 msi_env() {
     local flavour="${1:-dev}" db=msi redis_base=0 prefix=""
     if [ "$flavour" = test ]; then db=msi_test; redis_base=8; prefix="msi-test-"; fi
-    export INVENIO_INSTANCE_PATH="$MSI_STATE/instance-$flavour"
+    export INVENIO_INSTANCE_PATH="${MSI_INSTANCE_PATH:-$MSI_STATE/instance-$flavour}"
     if [ "$flavour" = test ]; then
         # Tests render pages with the assets built for the development instance.
         export INVENIO_STATIC_FOLDER="$MSI_STATE/instance-dev/static"
