@@ -1,0 +1,1 @@
+"""Demo collection: records modelled on MSI's outputs, with generated PDFs, films and captions."""

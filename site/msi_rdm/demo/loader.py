@@ -1,0 +1,116 @@
+"""Load the demo collection of app_data/demo/records.yaml, skipping records already published."""
+
+import tempfile
+from pathlib import Path
+
+import click
+import yaml
+from flask import current_app
+from invenio_access.permissions import authenticated_user
+from invenio_access.utils import get_identity
+from invenio_accounts.proxies import current_datastore
+from invenio_db import db
+from invenio_rdm_records.proxies import current_rdm_records_service as records_service
+from invenio_rdm_records.records.models import RDMRecordMetadata
+
+from .files import make_file
+
+DEMO_OWNER = "admin@msi-demo.org"
+
+
+def _app_data() -> Path:
+    """Return the instance's app_data folder."""
+    return Path(current_app.instance_path) / "app_data"
+
+
+def _people() -> dict:
+    """Return the demo researchers of the names vocabulary, keyed by ORCID iD."""
+    entries = yaml.safe_load((_app_data() / "vocabularies/names.yaml").read_text())
+    return {entry["id"]: entry for entry in entries}
+
+
+def _creator(spec, people):
+    """Build a creator from an ORCID iD of a demo researcher or an organisation name."""
+    if "orcid" in spec:
+        person = people[spec["orcid"]]
+        creator = {
+            "person_or_org": {
+                "type": "personal",
+                "given_name": person["given_name"],
+                "family_name": person["family_name"],
+                "identifiers": [{"scheme": "orcid", "identifier": spec["orcid"]}],
+            },
+            "affiliations": person.get("affiliations", []),
+        }
+    else:
+        creator = {"person_or_org": {"type": "organizational", "name": spec["organisation"]}}
+    if "role" in spec:
+        creator["role"] = {"id": spec["role"]}
+    return creator
+
+
+def record_data(spec, people):
+    """Build the RDM record data of a demo record specification."""
+    metadata = {
+        "resource_type": {"id": spec["resource_type"]},
+        "title": spec["title"],
+        "description": spec["description"],
+        "publication_date": str(spec["publication_date"]),
+        "publisher": spec.get("publisher", "Mötesplats Social Innovation"),
+        "creators": [_creator(c, people) for c in spec["creators"]],
+        "languages": [{"id": lang} for lang in spec.get("languages", ["swe"])],
+        "subjects": [{"subject": keyword} for keyword in spec.get("keywords", [])],
+        "rights": [{"id": spec.get("license", "cc-by-4.0")}],
+    }
+    if spec.get("contributors"):
+        metadata["contributors"] = [_creator(c, people) for c in spec["contributors"]]
+    return {
+        "access": {"record": "public", "files": spec.get("files_access", "public")},
+        "files": {"enabled": bool(spec.get("files"))},
+        "metadata": metadata,
+    }
+
+
+def published_titles() -> set:
+    """Return the titles of the records already published."""
+    rows = db.session.query(RDMRecordMetadata.json["metadata"]["title"].as_string()).filter(
+        RDMRecordMetadata.is_deleted.is_(False)
+    )
+    return {title for (title,) in rows}
+
+
+def _owner_identity():
+    """Return the identity of the demo records' owner."""
+    user = current_datastore.get_user(DEMO_OWNER)
+    if user is None:
+        raise click.ClickException(f"the demo owner {DEMO_OWNER} does not exist")
+    identity = get_identity(user)
+    identity.provides.add(authenticated_user)
+    return identity
+
+
+def publish(identity, spec, people, folder: Path):
+    """Create, attach the files of and publish one demo record."""
+    draft = records_service.create(identity, record_data(spec, people))
+    files = [make_file(folder, f, spec["title"]) for f in spec.get("files", [])]
+    if files:
+        file_service = records_service.draft_files
+        file_service.init_files(identity, draft.id, [{"key": path.name} for path in files])
+        for path in files:
+            with path.open("rb") as stream:
+                file_service.set_file_content(identity, draft.id, path.name, stream)
+            file_service.commit_file(identity, draft.id, path.name)
+    return records_service.publish(identity, draft.id)
+
+
+def load_demo(path: Path | None = None) -> int:
+    """Publish every demo record not yet in the repository; return how many were published."""
+    specs = yaml.safe_load((path or _app_data() / "demo/records.yaml").read_text())
+    people, identity, done = _people(), _owner_identity(), published_titles()
+    todo = [spec for spec in specs if spec["title"] not in done]
+    with tempfile.TemporaryDirectory(prefix="msi-demo-") as tmp:
+        with click.progressbar(todo, label="publishing demo records", file=None) as bar:
+            for spec in bar:
+                publish(identity, spec, people, Path(tmp))
+    records_service.indexer.refresh()
+    return len(todo)
