@@ -4,9 +4,15 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$MSI_ROOT/scripts/services.sh" install
 
+compile_translations() {
+    "$MSI_VENV/bin/pybabel" compile -f -d "$MSI_ROOT/site/msi_rdm/translations" >/dev/null 2>&1 \
+        || msi_die "compiling the translations failed"
+}
+
 stamp="$MSI_VENV/.msi-lock-hash"
 want=$(cat "$MSI_ROOT/requirements.lock" "$MSI_ROOT/pyproject.toml" | sha256sum | cut -c1-16)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    compile_translations
     exit 0
 fi
 log="$MSI_LOG/install.log"
@@ -23,3 +29,4 @@ py=$(command -v python3.11 || command -v python3)
     "$MSI_VENV/bin/python" -m compileall -q -j 2 "$MSI_VENV/lib" || true
 } >"$log" 2>&1 || msi_die "installing the Python environment failed" "$log"
 echo "$want" >"$stamp"
+compile_translations
