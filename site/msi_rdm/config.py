@@ -9,7 +9,7 @@ from invenio_i18n import lazy_gettext as _
 # Identity of the site
 # --------------------
 
-THEME_SITENAME = _("Mötesplats Social Innovation – forskning och publikationer")
+THEME_SITENAME = _("Mötesplats Social Innovation – research and publications")
 """Name shown in the header, page titles and e-mails."""
 
 THEME_SHOW_FRONTPAGE_INTRO_SECTION = False
@@ -43,3 +43,9 @@ DATACITE_ENABLED = False
 
 RATELIMIT_AUTHENTICATED_USER = "5000 per minute"
 """Depositors and harvest clients make many small calls; anonymous users keep upstream's limit."""
+
+# OAI-PMH
+# -------
+
+OAISERVER_REPOSITORY_NAME = "Mötesplats Social Innovation – forskning och publikationer"
+"""A plain string: upstream's default is the (lazy, translated) site name, which lxml refuses."""

@@ -69,6 +69,12 @@ def create_indices():
         list(action())
 
 
+def create_tables_at_head():
+    """Create all tables and stamp them with the newest migrations, so upgrades start from there."""
+    click.get_current_context().invoke(create_tables)
+    current_app.extensions["invenio-db"].alembic.stamp()
+
+
 def create_location(uri):
     """Create the default files location."""
     db.session.add(Location(name="default-location", uri=uri, default=True))
@@ -96,7 +102,7 @@ def init_instance(files_uri, admin_email, admin_password, demo):
     """Initialise database, files, roles, indices, fixtures and, optionally, the demo content."""
     steps = [
         ("clearing partial state", clear_partial_state),
-        ("creating database tables", lambda: click.get_current_context().invoke(create_tables)),
+        ("creating database tables", create_tables_at_head),
         ("creating the files location", lambda: create_location(files_uri)),
         ("creating roles", create_roles),
         ("creating search indices", create_indices),
