@@ -13,8 +13,8 @@ for f in invenio.cfg app_data templates; do ln -sfn "$MSI_ROOT/$f" "$INVENIO_INS
 
 inputs_hash() {
     # Everything the build reads: locked Python packages, our assets and the package's static files.
-    (cd "$MSI_ROOT" && find requirements.lock assets site/msi_rdm -type f \
-        \( -path '*/assets/*' -o -path '*/static/*' -o -name requirements.lock \) \
+    (cd "$MSI_ROOT" && find requirements.lock scripts/assets.sh assets site/msi_rdm -type f \
+        \( -path '*/assets/*' -o -path '*/static/*' -o -name requirements.lock -o -name assets.sh \) \
         -not -path '*/__pycache__/*' -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16
 }
 
@@ -33,7 +33,12 @@ run invenio webpack create
 # Our theme and templates overlay what the packages bring.
 run cp -r "$MSI_ROOT/assets/." "$assets/"
 theme_example=$(python -c 'import invenio_theme, os; print(os.path.join(os.path.dirname(invenio_theme.__file__), "assets/semantic-ui/less/invenio_theme/theme.config.example"))')
-sed "s#^@siteFolder .*#@siteFolder  : '../../less/site';#" "$theme_example" >"$assets/less/theme.config"
+# invenio-theme's example configuration, with our site folder and InvenioRDM's theme (themes/rdm).
+sed -e "s#^@siteFolder .*#@siteFolder  : '../../less/site';#" \
+    -e 's#^@import (multiple) "themes/invenio/theme.less";#@import (multiple) "themes/rdm/theme.less";#' \
+    "$theme_example" >"$assets/less/theme.config"
+grep -q 'themes/rdm/theme.less' "$assets/less/theme.config" \
+    || msi_die "invenio-theme's theme.config.example changed; update scripts/assets.sh"
 # The npm registry here lacks warcio 2.4.12+, wanted by invenio-previewer's replaywebpage.
 python - "$assets/package.json" <<'PY'
 import json, sys

@@ -12,10 +12,11 @@ from invenio_i18n import lazy_gettext as _
 THEME_SITENAME = _("Mötesplats Social Innovation – research and publications")
 """Name shown in the header, page titles and e-mails."""
 
+THEME_FRONTPAGE_TITLE = _("Search reports, films and data on social innovation")
 THEME_SHOW_FRONTPAGE_INTRO_SECTION = False
 THEME_FRONTPAGE_TEMPLATE = "msi_rdm/frontpage.html"
 THEME_FOOTER_TEMPLATE = "msi_rdm/footer.html"
-THEME_LOGO = "images/msi-logo.svg"
+THEME_LOGO = "msi_rdm/images/msi-logo.svg"
 
 # Languages: Swedish first, English second
 # ----------------------------------------

@@ -1,6 +1,9 @@
 """Initialise an instance in one process, and check that it holds what the site needs."""
 
+import contextlib
+import io
 import time
+from datetime import UTC, datetime
 
 import click
 from flask import current_app
@@ -18,7 +21,9 @@ from invenio_queues.proxies import current_queues
 from invenio_rdm_records.cli import create_records_custom_field
 from invenio_rdm_records.fixtures import FixturesEngine as VocabularyFixtures
 from invenio_records_resources.proxies import current_service_registry
-from invenio_search.proxies import current_search
+from invenio_search.proxies import current_search, current_search_client
+from invenio_search.utils import prefix_index
+from invenio_stats.bookmark import SUPPORTED_INTERVALS
 from invenio_vocabularies.proxies import current_service as vocabulary_service
 from invenio_vocabularies.records.models import VocabularyMetadata, VocabularyType
 
@@ -75,6 +80,18 @@ def create_tables_at_head():
     current_app.extensions["invenio-db"].alembic.stamp()
 
 
+def create_stats_indices():
+    """Create this month's statistics indices, which upstream only creates on the first aggregation.
+
+    Until they exist, every landing page logs an index-not-found warning for its view counts.
+    """
+    for aggregation in current_app.config["STATS_AGGREGATIONS"].values():
+        params = aggregation["params"]
+        suffix = datetime.now(UTC).strftime(SUPPORTED_INTERVALS[params["index_interval"]])
+        index = prefix_index(f"stats-{params['event']}-{suffix}")
+        current_search_client.indices.create(index=index, ignore=[400])
+
+
 def create_location(uri):
     """Create the default files location."""
     db.session.add(Location(name="default-location", uri=uri, default=True))
@@ -106,6 +123,7 @@ def init_instance(files_uri, admin_email, admin_password, demo):
         ("creating the files location", lambda: create_location(files_uri)),
         ("creating roles", create_roles),
         ("creating search indices", create_indices),
+        ("creating statistics indices", create_stats_indices),
         ("creating record custom fields", lambda: _invoke_optional(create_records_custom_field)),
         (
             "creating community custom fields",
@@ -124,7 +142,14 @@ def init_instance(files_uri, admin_email, admin_password, demo):
     for description, function in steps:
         start = time.monotonic()
         click.echo(f"  {description:54}", nl=False)
-        function()
+        # Upstream commands print their own chatter; show it only when a step fails.
+        with contextlib.redirect_stdout(io.StringIO()) as chatter:
+            try:
+                function()
+            except Exception:
+                click.echo(" failed")
+                click.echo(chatter.getvalue(), err=True)
+                raise
         click.echo(f"{time.monotonic() - start:6.1f}s")
     for index in current_search.mappings:
         current_search.flush_and_refresh(index)
