@@ -5,6 +5,16 @@ before ``invenio.cfg`` and the ``INVENIO_*`` environment variables.
 """
 
 from invenio_i18n import lazy_gettext as _
+from invenio_rdm_records import config as rdm_records_config
+from invenio_rdm_records.services.components import DefaultRecordsComponents
+
+from .custom_fields import (
+    MSI_CUSTOM_FIELDS,
+    MSI_CUSTOM_FIELDS_UI,
+    MSI_FACETS,
+    MSI_NAMESPACES,
+    MSIFieldsComponent,
+)
 
 # Identity of the site
 # --------------------
@@ -50,3 +60,31 @@ RATELIMIT_AUTHENTICATED_USER = "5000 per minute"
 
 OAISERVER_REPOSITORY_NAME = "Mötesplats Social Innovation – forskning och publikationer"
 """A plain string: upstream's default is the (lazy, translated) site name, which lxml refuses."""
+
+# Metadata: the msi: custom fields, their deposit-form section and search facets
+# ------------------------------------------------------------------------------
+
+RDM_NAMESPACES = {**MSI_NAMESPACES}
+RDM_CUSTOM_FIELDS = [*MSI_CUSTOM_FIELDS]
+RDM_CUSTOM_FIELDS_UI = [MSI_CUSTOM_FIELDS_UI]
+
+RDM_RECORDS_SERVICE_COMPONENTS = [MSIFieldsComponent, *DefaultRecordsComponents]
+"""Upstream's components, after a strict check of the msi: fields."""
+
+RDM_FACETS = {**rdm_records_config.RDM_FACETS, **MSI_FACETS}
+RDM_SEARCH = {
+    **rdm_records_config.RDM_SEARCH,
+    "facets": [
+        "resource_type",
+        "theme",
+        "sdg",
+        "sector",
+        "node",
+        "publication_date",
+        "language",
+        "audience",
+        "access_status",
+        "file_type",
+    ],
+}
+"""Upstream's search with the MSI facets; practitioners filter by theme and goal first."""

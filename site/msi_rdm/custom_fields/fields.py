@@ -1,0 +1,53 @@
+"""Definitions of the ``msi:`` custom fields on records."""
+
+from invenio_records_resources.services.custom_fields import BaseCF, TextCF
+from invenio_vocabularies.services.custom_fields import VocabularyCF
+from marshmallow import fields, validate
+from marshmallow_utils.fields import SanitizedUnicode
+
+MSI_NAMESPACES = {"msi": "https://www.motesplatssocialinnovation.se/terms/"}
+"""The namespace of MSI's own metadata terms."""
+
+SUMMARY_LANGUAGES = ("sv", "en")
+
+
+class PlainSummaryCF(BaseCF):
+    """Plain-language summaries ("klarspråk"), one per language: ``{"sv": ..., "en": ...}``."""
+
+    @property
+    def field(self):
+        """Marshmallow field: a mapping whose keys must be one of the summary languages."""
+        return fields.Dict(
+            keys=fields.String(
+                validate=validate.OneOf(
+                    SUMMARY_LANGUAGES,
+                    error="Give the summary's language: one of {choices}.",
+                )
+            ),
+            values=SanitizedUnicode(validate=validate.Length(min=1, max=3000)),
+            **self._field_args,
+        )
+
+    @property
+    def mapping(self):
+        """Search mapping: each language analysed by its own stemmer."""
+        return {
+            "type": "object",
+            "properties": {
+                "sv": {"type": "text", "analyzer": "swedish"},
+                "en": {"type": "text", "analyzer": "english"},
+            },
+        }
+
+
+MSI_CUSTOM_FIELDS = [
+    VocabularyCF(name="msi:themes", vocabulary_id="msithemes", multiple=True),
+    VocabularyCF(name="msi:sdgs", vocabulary_id="sdgs", multiple=True, sort_by="id"),
+    VocabularyCF(name="msi:sectors", vocabulary_id="msisectors", multiple=True),
+    VocabularyCF(name="msi:node", vocabulary_id="msinodes"),
+    VocabularyCF(name="msi:strategic_area", vocabulary_id="msistrategicareas"),
+    VocabularyCF(name="msi:audiences", vocabulary_id="msiaudiences", multiple=True),
+    PlainSummaryCF(name="msi:plain_summary"),
+    TextCF(name="msi:project"),
+]
+"""Every MSI custom field on records; vocabularies are loaded from app_data/vocabularies."""

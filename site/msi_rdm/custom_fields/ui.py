@@ -1,0 +1,101 @@
+"""The deposit form's section of MSI fields."""
+
+from invenio_i18n import lazy_gettext as _
+
+
+def _vocabulary_widget(field, vocabulary, label, description, icon, multiple=True):
+    """Return an autocompleting dropdown over one of the MSI vocabularies."""
+    return {
+        "field": field,
+        "ui_widget": "AutocompleteDropdown",
+        "props": {
+            "label": label,
+            "description": description,
+            "icon": icon,
+            "placeholder": _("Start typing…"),
+            "autocompleteFrom": f"/api/vocabularies/{vocabulary}",
+            "autocompleteFromAcceptHeader": "application/vnd.inveniordm.v1+json",
+            "multiple": multiple,
+            "clearable": True,
+        },
+    }
+
+
+MSI_CUSTOM_FIELDS_UI = {
+    "section": _("Social innovation"),
+    "fields": [
+        _vocabulary_widget(
+            "msi:themes",
+            "msithemes",
+            _("MSI themes"),
+            _("MSI's thematic areas the work belongs to."),
+            "tags",
+        ),
+        _vocabulary_widget(
+            "msi:sdgs",
+            "sdgs",
+            _("Sustainable Development Goals"),
+            _("Agenda 2030 goals the work contributes to."),
+            "globe",
+        ),
+        _vocabulary_widget(
+            "msi:sectors",
+            "msisectors",
+            _("Sectors"),
+            _("Sectors that took part in the work."),
+            "handshake",
+        ),
+        _vocabulary_widget(
+            "msi:node",
+            "msinodes",
+            _("MSI node"),
+            _("The node under whose name the work is published."),
+            "map marker alternate",
+            multiple=False,
+        ),
+        _vocabulary_widget(
+            "msi:strategic_area",
+            "msistrategicareas",
+            _("Strategic area"),
+            _("Strategic area of the operational plan."),
+            "compass",
+            multiple=False,
+        ),
+        _vocabulary_widget(
+            "msi:audiences",
+            "msiaudiences",
+            _("Audience"),
+            _("Who the work is written for."),
+            "users",
+        ),
+        {
+            "field": "msi:plain_summary.sv",
+            "ui_widget": "TextArea",
+            "props": {
+                "label": _("Plain-language summary in Swedish"),
+                "description": _("A few sentences in plain Swedish (klarspråk) for practitioners."),
+                "icon": "comment",
+                "rows": 4,
+            },
+        },
+        {
+            "field": "msi:plain_summary.en",
+            "ui_widget": "TextArea",
+            "props": {
+                "label": _("Plain-language summary in English"),
+                "description": _("The same summary in plain English."),
+                "icon": "comment",
+                "rows": 4,
+            },
+        },
+        {
+            "field": "msi:project",
+            "ui_widget": "Input",
+            "props": {
+                "label": _("Project or coalition"),
+                "description": _("The project or MSI coalition the work came from."),
+                "icon": "sitemap",
+            },
+        },
+    ],
+}
