@@ -6,12 +6,15 @@ from pathlib import Path
 import click
 import yaml
 from flask import current_app
-from invenio_access.permissions import authenticated_user
+from invenio_access.permissions import authenticated_user, system_identity
 from invenio_access.utils import get_identity
 from invenio_accounts.proxies import current_datastore
+from invenio_communities.proxies import current_communities
 from invenio_db import db
+from invenio_rdm_records.proxies import current_rdm_records
 from invenio_rdm_records.proxies import current_rdm_records_service as records_service
 from invenio_rdm_records.records.models import RDMRecordMetadata
+from invenio_vocabularies.proxies import current_service as vocabulary_service
 
 from .files import make_file
 
@@ -68,7 +71,33 @@ def record_data(spec, people):
         "access": {"record": "public", "files": spec.get("files_access", "public")},
         "files": {"enabled": bool(spec.get("files"))},
         "metadata": metadata,
+        "custom_fields": custom_fields(spec),
     }
+
+
+def custom_fields(spec):
+    """Build the ``msi:`` custom fields of a demo record specification."""
+    fields = {}
+    for key in ("themes", "sdgs", "sectors", "audiences"):
+        if spec.get(key):
+            fields[f"msi:{key}"] = [{"id": value} for value in spec[key]]
+    for key in ("node", "strategic_area"):
+        if spec.get(key):
+            fields[f"msi:{key}"] = {"id": spec[key]}
+    if spec.get("plain_summary"):
+        fields["msi:plain_summary"] = spec["plain_summary"]
+    if spec.get("project"):
+        fields["msi:project"] = spec["project"]
+    return fields
+
+
+def include_in_node_community(record, node_id):
+    """Include a published record in the community of its MSI node, as the system."""
+    node = vocabulary_service.read(system_identity, ("msinodes", node_id)).to_dict()
+    community = current_communities.service.read(system_identity, node["props"]["community"])
+    current_rdm_records.record_communities_service.add(
+        system_identity, record.id, {"communities": [{"id": community.id}]}
+    )
 
 
 def published_titles() -> set:
@@ -100,7 +129,10 @@ def publish(identity, spec, people, folder: Path):
             with path.open("rb") as stream:
                 file_service.set_file_content(identity, draft.id, path.name, stream)
             file_service.commit_file(identity, draft.id, path.name)
-    return records_service.publish(identity, draft.id)
+    record = records_service.publish(identity, draft.id)
+    if spec.get("node"):
+        include_in_node_community(record, spec["node"])
+    return record
 
 
 def load_demo(path: Path | None = None) -> int:
