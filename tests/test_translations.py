@@ -33,7 +33,7 @@ def test_every_message_has_a_swedish_translation(tmp_path):
     )
     wanted = {m.id for m in read_po(pot.open("rb")) if m.id}
     with (TRANSLATIONS / "sv/LC_MESSAGES/messages.po").open("rb") as handle:
-        swedish = {m.id: m.string for m in read_po(handle) if m.id}
+        swedish = {m.id: m.string for m in read_po(handle) if m.id and not m.fuzzy}
     untranslated = sorted(i for i in wanted if not swedish.get(i))
     assert untranslated == []
 

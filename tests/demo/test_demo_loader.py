@@ -68,6 +68,21 @@ def test_demo_collection_published(client):
     assert {"scheme": "orcid", "identifier": "0009-0007-2943-6480"} in creators[0]["identifiers"]
 
 
+def test_demo_collection_covers_msi(client):
+    """At least twelve demo records, across every MSI theme, node and the main resource types."""
+    hits = client.get(
+        "/api/records", query_string={"size": 200, "q": "custom_fields.msi\\:node.id:*"}
+    )
+    hits = hits.json["hits"]["hits"]
+    assert len(hits) >= 12
+    themes = {t["id"] for h in hits for t in h["custom_fields"].get("msi:themes", [])}
+    assert len(themes) == 5
+    nodes = {h["custom_fields"]["msi:node"]["id"] for h in hits}
+    assert len(nodes) == 7
+    types = {h["metadata"]["resource_type"]["id"] for h in hits}
+    assert {"publication-report", "video", "video-eventrecording", "dataset-survey"} <= types
+
+
 def test_demo_loader_is_idempotent(app, database):
     """Loading the demo collection again publishes nothing and changes nothing."""
     before = published_titles()
