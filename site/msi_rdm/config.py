@@ -26,6 +26,7 @@ THEME_FRONTPAGE_TITLE = _("Search reports, films and data on social innovation")
 THEME_SHOW_FRONTPAGE_INTRO_SECTION = False
 THEME_FRONTPAGE_TEMPLATE = "msi_rdm/frontpage.html"
 THEME_FOOTER_TEMPLATE = "msi_rdm/footer.html"
+THEME_HEADER_TEMPLATE = "msi_rdm/header.html"
 THEME_LOGO = "msi_rdm/images/msi-logo.svg"
 
 # Languages: Swedish first, English second
@@ -88,3 +89,6 @@ RDM_SEARCH = {
     ],
 }
 """Upstream's search with the MSI facets; practitioners filter by theme and goal first."""
+
+APP_RDM_RECORD_LANDING_PAGE_TEMPLATE = "msi_rdm/records/detail.html"
+"""Upstream's landing page with the plain-language summary added."""

@@ -96,3 +96,35 @@ def page(chromium):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def browser_user(base_app):
+    """A user with a password, committed so that the live server sees it."""
+    import uuid
+
+    from flask_security.utils import hash_password
+    from invenio_accounts.proxies import current_datastore
+    from invenio_db import db
+
+    email = f"browser-{uuid.uuid4().hex[:8]}@example.org"
+    password = uuid.uuid4().hex
+    with base_app.app_context():
+        user = current_datastore.create_user(
+            email=email, password=hash_password(password), active=True
+        )
+        current_datastore.activate_user(user)
+        db.session.commit()
+    return email, password
+
+
+@pytest.fixture()
+def logged_in_page(page, msi_server, browser_user):
+    """A page whose session is logged in through the login form."""
+    email, password = browser_user
+    page.goto(msi_server + "/login/")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.click("form[name=login_user_form] button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    return page

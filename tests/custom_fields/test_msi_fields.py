@@ -97,3 +97,29 @@ def test_filter_by_resource_type_and_language(client):
     english = client.get("/api/records", query_string={"language": "eng"}).json["hits"]
     swedish = client.get("/api/records", query_string={"language": "swe"}).json["hits"]
     assert swedish["total"] > english["total"]
+
+
+def test_landing_page_shows_msi_fields(client, api_headers, unique_word):
+    """The landing page lists the MSI fields in the user's language and the plain summary."""
+    fields = {
+        "msi:themes": [{"id": "jamlik-folkhalsa"}],
+        "msi:sdgs": [{"id": "sdg-03"}],
+        "msi:plain_summary": {"sv": f"Enkelt sagt {unique_word}.", "en": "Simply put."},
+    }
+    record = deposit(client, api_headers, _with_msi_fields(f"Hälsa {unique_word}", **fields))
+    page = client.get(f"/records/{record['id']}").get_data(as_text=True)
+    assert "Jämlik folkhälsa" in page
+    assert "Hälsa och välbefinnande" in page
+    assert "På klarspråk" in page
+    assert f"Enkelt sagt {unique_word}." in page
+    client.get("/lang/en")
+    english = client.get(f"/records/{record['id']}").get_data(as_text=True)
+    assert "Health equity" in english
+
+
+def test_json_export_carries_msi_fields(client):
+    """The JSON export of a demo record includes its msi: fields."""
+    hit = client.get("/api/records", query_string={"q": "ESEM", "size": 1}).json["hits"]["hits"][0]
+    exported = client.get(f"/records/{hit['id']}/export/json").get_data(as_text=True)
+    assert '"msi:themes"' in exported
+    assert "arbete-i-framtiden" in exported
