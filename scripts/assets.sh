@@ -14,7 +14,8 @@ for f in invenio.cfg app_data templates; do ln -sfn "$MSI_ROOT/$f" "$INVENIO_INS
 inputs_hash() {
     # Everything the build reads: locked Python packages, our assets and the package's static files.
     (cd "$MSI_ROOT" && find requirements.lock scripts/assets.sh assets site/msi_rdm -type f \
-        \( -path '*/assets/*' -o -path '*/static/*' -o -name requirements.lock -o -name assets.sh \) \
+        \( -path 'assets/*' -o -path '*/assets/*' -o -path '*/static/*' -o -name requirements.lock \
+        -o -name assets.sh \) \
         -not -path '*/__pycache__/*' -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16
 }
 
