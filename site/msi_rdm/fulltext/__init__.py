@@ -1,0 +1,1 @@
+"""Full-text search: extract the text of reports and captions, index it, highlight matches."""

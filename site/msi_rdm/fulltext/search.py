@@ -1,0 +1,78 @@
+"""Record search with MSI's Swedish-aware fields, full text at a lower boost, and highlights."""
+
+import json
+from importlib.resources import files
+
+from invenio_rdm_records.services.config import RDMSearchOptions
+from invenio_rdm_records.services.results import RDMRecordList
+from invenio_records_resources.services.records.params import ParamInterpreter
+
+HIGHLIGHTED = ("msi_search.title", "msi_search.description", "msi_search.fulltext")
+
+
+def upstream_default_fields():
+    """Fields upstream searches by default, read from its records mapping."""
+    mapping = files("invenio_rdm_records.records.mappings.os-v2.rdmrecords.records").joinpath(
+        "record-v7.0.0.json"
+    )
+    return json.loads(mapping.read_text())["settings"]["index.query.default_field"]
+
+
+MSI_SEARCH_FIELDS = [
+    *[f for f in upstream_default_fields() if f not in ("metadata.title", "metadata.description")],
+    "metadata.title^3",
+    "metadata.description^2",
+    "msi_search.title^3",
+    "msi_search.title_en^2",
+    "msi_search.title_folded^2",
+    "msi_search.description^2",
+    "msi_search.description_en",
+    "msi_search.description_folded",
+    "msi_search.fulltext^0.5",
+    "msi_search.fulltext_en^0.3",
+    "msi_search.fulltext_folded^0.3",
+]
+"""Upstream's fields, title and description boosted, then ours; file text weighs least.
+
+Each of ours has an ``.exact`` subfield, which quoted phrases search (``quote_field_suffix``)."""
+
+
+class HighlightParam(ParamInterpreter):
+    """Ask for snippets of title, description and file text when there is a query."""
+
+    def apply(self, identity, search, params):
+        """Add HTML-escaped highlighting with <mark> around the matched terms."""
+        if not (params.get("q") or "").strip():
+            return search
+        search = search.highlight_options(
+            encoder="html",
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+            fragment_size=160,
+            number_of_fragments=3,
+            require_field_match=False,
+            no_match_size=0,
+        )
+        return search.highlight(*HIGHLIGHTED)
+
+
+class MSISearchOptions(RDMSearchOptions):
+    """Upstream's record search options with highlighting."""
+
+    params_interpreters_cls = [*RDMSearchOptions.params_interpreters_cls, HighlightParam]
+
+
+class MSIRecordList(RDMRecordList):
+    """Search results whose hits carry their snippets under ``highlight``."""
+
+    @property
+    def hits(self):
+        """Yield upstream's projections, each with the snippets of its search hit."""
+        for hit, projection in zip(self._results, super().hits, strict=True):
+            highlight = getattr(hit.meta, "highlight", None)
+            if highlight:
+                projection["highlight"] = {
+                    field.removeprefix("msi_search."): list(fragments)
+                    for field, fragments in highlight.to_dict().items()
+                }
+            yield projection
