@@ -47,3 +47,39 @@ def demo_load():
 
     count = load_demo()
     click.secho(f"{count} demo records published", fg="green")
+
+
+@msi.group()
+def fulltext():
+    """Full-text extraction commands."""
+
+
+@fulltext.command("extract")
+@click.option("--all", "all_records", is_flag=True, required=True, help="Every published record.")
+@click.option("--force", is_flag=True, help="Extract again files whose text is already stored.")
+@with_appcontext
+def fulltext_extract(all_records, force):
+    """Extract the files of published records (only what is missing unless --force); resumable."""
+    from invenio_rdm_records.proxies import current_rdm_records_service as service
+
+    from .fulltext.api import extract_record
+
+    record_cls = service.record_cls
+    ids = [m.id for m in record_cls.model_cls.query.filter_by(is_deleted=False).all()]
+    with click.progressbar(ids, label="extracting full text") as bar:
+        for record_id in bar:
+            record = record_cls.get_record(record_id)
+            extract_record(record, force=force)
+            service.indexer.index(record)
+    click.secho(f"{len(ids)} records processed", fg="green")
+
+
+@fulltext.command("status")
+@with_appcontext
+def fulltext_status():
+    """Print how many files were extracted, failed or skipped."""
+    from .fulltext.api import status_counts
+
+    counts = status_counts()
+    for status in ("ok", "failed", "skipped"):
+        click.echo(f"{status:8} {counts.get(status, 0)}")

@@ -7,6 +7,10 @@ before ``invenio.cfg`` and the ``INVENIO_*`` environment variables.
 from invenio_i18n import lazy_gettext as _
 from invenio_rdm_records import config as rdm_records_config
 from invenio_rdm_records.services.components import DefaultRecordsComponents
+from invenio_records_resources.services.records.queryparser import (
+    QueryParser,
+    SearchFieldTransformer,
+)
 
 from .custom_fields import (
     MSI_CUSTOM_FIELDS,
@@ -15,6 +19,9 @@ from .custom_fields import (
     MSI_NAMESPACES,
     MSIFieldsComponent,
 )
+from .fulltext.components import FulltextComponent
+from .fulltext.search import MSI_SEARCH_FIELDS, MSISearchOptions
+from .records import MSIRecord
 
 # Identity of the site
 # --------------------
@@ -69,12 +76,29 @@ RDM_NAMESPACES = {**MSI_NAMESPACES}
 RDM_CUSTOM_FIELDS = [*MSI_CUSTOM_FIELDS]
 RDM_CUSTOM_FIELDS_UI = [MSI_CUSTOM_FIELDS_UI]
 
-RDM_RECORDS_SERVICE_COMPONENTS = [MSIFieldsComponent, *DefaultRecordsComponents]
-"""Upstream's components, after a strict check of the msi: fields."""
+RDM_RECORDS_SERVICE_COMPONENTS = [
+    MSIFieldsComponent,
+    *DefaultRecordsComponents,
+    FulltextComponent,
+]
+"""Upstream's components between a strict check of the msi: fields and full-text extraction."""
+
+RDM_RECORD_CLS = MSIRecord
+"""Records whose index document carries MSI's search section (full text, Swedish analysis)."""
+
+RDM_SEARCH_OPTIONS_CLS = MSISearchOptions
 
 RDM_FACETS = {**rdm_records_config.RDM_FACETS, **MSI_FACETS}
 RDM_SEARCH = {
     **rdm_records_config.RDM_SEARCH,
+    "query_parser_cls": QueryParser.factory(
+        mapping=rdm_records_config.RDM_SEARCH["query_parser_cls"].keywords["extra_params"][
+            "mapping"
+        ],
+        tree_transformer_cls=SearchFieldTransformer,
+        fields=MSI_SEARCH_FIELDS,
+        quote_field_suffix=".exact",
+    ),
     "facets": [
         "resource_type",
         "theme",
@@ -92,3 +116,15 @@ RDM_SEARCH = {
 
 APP_RDM_RECORD_LANDING_PAGE_TEMPLATE = "msi_rdm/records/detail.html"
 """Upstream's landing page with the plain-language summary added."""
+
+# Full text
+# ---------
+
+MSI_FULLTEXT_MAX_FILE_SIZE = 200 * 2**20
+"""Files larger than this (bytes) are not extracted; their status says so."""
+
+MSI_FULLTEXT_MAX_PAGES = 2000
+"""Pages of a PDF read at most."""
+
+MSI_FULLTEXT_MAX_INDEXED_CHARS = 2_000_000
+"""Characters of a record's file text put into its index document at most."""
