@@ -1,5 +1,5 @@
 # The MSI repository. `make run` serves it, `make test` tests it; both install what is missing.
-.PHONY: run test stop clean status format translations
+.PHONY: run test stop clean status format translations bench
 SHELL := /bin/bash
 
 run:  ## Install, start services, initialise once, build assets, serve at http://127.0.0.1:5000
@@ -7,6 +7,9 @@ run:  ## Install, start services, initialise once, build assets, serve at http:/
 
 test:  ## Lint and run the whole test suite against real services
 	@scripts/test.sh $(PYTEST_ARGS)
+
+bench:  ## Benchmarks against the running site (make run first); QUICK=1 for a short run
+	@QUICK=$(QUICK) scripts/bench.sh
 
 stop:  ## Stop the web server, worker and services that `make run` started
 	@scripts/stop.sh

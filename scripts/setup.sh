@@ -14,7 +14,14 @@ for f in invenio.cfg app_data templates; do
 done
 
 if [ -f "$stamp" ] && [ "${2:-}" != "--force" ]; then
-    invenio alembic upgrade >"$log" 2>&1 || msi_die "database migration failed" "$log"
+    {
+        invenio alembic upgrade
+        invenio msi fulltext upgrade-indices
+    } >"$log" 2>&1 || msi_die "upgrading the $flavour instance failed" "$log"
+    if grep -q "search section added" "$log"; then
+        msi_say "indexing the full text of existing records"
+        invenio msi fulltext extract --all >>"$log" 2>&1 || msi_die "full-text indexing failed" "$log"
+    fi
     exit 0
 fi
 

@@ -74,6 +74,15 @@ def fulltext_extract(all_records, force):
     click.secho(f"{len(ids)} records processed", fg="green")
 
 
+@fulltext.command("upgrade-indices")
+@with_appcontext
+def fulltext_upgrade_indices():
+    """Add MSI's search section to record indices created before it (then run extract --all)."""
+    from .fulltext.upgrade import upgrade_indices
+
+    upgrade_indices(echo=click.echo)
+
+
 @fulltext.command("status")
 @with_appcontext
 def fulltext_status():

@@ -1,0 +1,1 @@
+"""Benchmarks of the MSI repository: medians and ratios against a baseline in the same run."""

@@ -1,0 +1,38 @@
+"""Shared helpers of the benchmarks: timing, percentiles and the report files."""
+
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+
+def percentile(values, fraction):
+    """Return the nearest-rank percentile of a list of numbers."""
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def timed(function, *args):
+    """Return the seconds one call of ``function(*args)`` takes."""
+    start = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - start
+
+
+def summary(values):
+    """Median and p95 of a list of numbers."""
+    return {"median": statistics.median(values), "p95": percentile(values, 0.95), "n": len(values)}
+
+
+def report(name, results, lines):
+    """Print the table and save it as JSON and Markdown under the state folder."""
+    folder = Path(os.environ.get("MSI_STATE", Path(__file__).resolve().parent.parent / ".state"))
+    folder = folder / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.json").write_text(json.dumps(results, indent=2))
+    table = "\n".join(lines)
+    (folder / f"{name}.md").write_text(f"# {name}\n\n{table}\n")
+    print(table)
+    print(f"\nsaved: {folder / name}.json, {folder / name}.md")
