@@ -1,6 +1,11 @@
 """Full text in search: stemmed Swedish matches, phrases, highlights, and no leaks."""
 
 import json
+from datetime import UTC, date, datetime, timedelta
+
+from invenio_access.permissions import system_identity
+from invenio_db import db
+from invenio_rdm_records.proxies import current_rdm_records_service as service
 
 from helpers import deposit, record_data, refresh_indices
 from msi_rdm.demo.files import make_pdf
@@ -105,6 +110,42 @@ def test_bad_files_recorded_and_record_published(app, client, api_headers, uniqu
 
 
 def _uuid(recid):
-    from invenio_rdm_records.records.api import RDMRecord
+    return service.record_cls.pid.resolve(recid).id
 
-    return RDMRecord.pid.resolve(recid).id
+
+def test_embargoed_text_hidden_until_the_embargo_lifts(
+    app, client, api_headers, unique_word, tmp_path
+):
+    """An embargoed record's file text is extracted but not matched; lifting the embargo (the
+    scheduled upstream path) makes it findable."""
+    pdf = make_pdf(tmp_path / "r.pdf", "Rapport", [f"Embargo {unique_word}."])
+    data = record_data("Embargoerad rapport", files=True)
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    data["access"] = {
+        "record": "public",
+        "files": "restricted",
+        "embargo": {"active": True, "until": tomorrow, "reason": "Väntar på publicering"},
+    }
+    record = deposit(client, api_headers, data, {"r.pdf": pdf.read_bytes()})
+    assert FulltextModel.query.filter_by(record_id=_uuid(record["id"])).one().text
+    assert _search(client, unique_word)["total"] == 0
+
+    # Time passes: the embargo date is now in the past, and the scheduled task lifts it.
+    stored = service.record_cls.pid.resolve(record["id"])
+    stored.access.embargo.until = datetime.now(UTC) - timedelta(minutes=1)
+    stored.commit()
+    db.session.commit()
+    service.lift_embargo(_id=record["id"], identity=system_identity)
+    refresh_indices()
+    assert _search(client, unique_word)["total"] == 1
+
+
+def test_deleted_record_leaves_search(app, client, api_headers, unique_word, tmp_path):
+    """A record an administrator deletes is no longer found by its file text."""
+    record = _report(client, api_headers, tmp_path, "Ska tas bort", f"Borttagen {unique_word}.")
+    assert _search(client, unique_word)["total"] == 1
+    service.delete_record(
+        system_identity, record["id"], {"removal_reason": {"id": "spam"}, "is_visible": True}
+    )
+    refresh_indices()
+    assert _search(client, unique_word)["total"] == 0
