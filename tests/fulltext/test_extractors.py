@@ -75,3 +75,34 @@ def test_thousand_page_pdf_is_capped(tmp_path):
     assert extracted.pages == 1000
     assert "Sida 49 om välfärd." in extracted.text
     assert "Sida 50 om välfärd." not in extracted.text
+
+
+def _office(path, part, xml):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(part, xml)
+    return path.read_bytes()
+
+
+def test_docx_and_odt_paragraphs(tmp_path):
+    """DOCX and ODT documents yield their paragraphs."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    docx = _office(
+        tmp_path / "a.docx",
+        "word/document.xml",
+        f'<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>Första</w:t></w:r>'
+        f"<w:r><w:t> stycket</w:t></w:r></w:p><w:p><w:r><w:t>Andra</w:t></w:r></w:p>"
+        "</w:body></w:document>",
+    )
+    assert extract_text("a.docx", docx)[1].text == "Första stycket\nAndra"
+    t = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    odt = _office(
+        tmp_path / "b.odt",
+        "content.xml",
+        f'<office:document-content xmlns:office="o" xmlns:text="{t}"><office:body>'
+        "<text:p>Hej</text:p><text:p>då</text:p></office:body></office:document-content>",
+    )
+    assert extract_text("b.odt", odt)[1].text == "Hej\ndå"
+    with pytest.raises(ExtractionError, match="not a readable DOCX"):
+        extract_text("c.docx", b"PK\x03\x04 broken zip")

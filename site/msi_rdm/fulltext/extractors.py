@@ -1,9 +1,13 @@
-"""Text extractors by file type: PDF (pdfium), WebVTT/SRT captions, plain text and Markdown."""
+"""Text extractors by file type: PDF (pdfium), WebVTT/SRT captions, text, CSV, DOCX and ODT."""
 
+import io
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from xml.etree import ElementTree
 
+import defusedxml.ElementTree as SafeElementTree
 import pypdfium2 as pdfium
 
 
@@ -81,6 +85,30 @@ def extract_plain(data: bytes) -> Extracted:
     return Extracted(text)
 
 
+_OFFICE_PARTS = {
+    ".docx": (
+        "word/document.xml",
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p",
+    ),
+    ".odt": ("content.xml", "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"),
+}
+
+
+def extract_office(data: bytes, suffix: str) -> Extracted:
+    """Extract the paragraphs of a DOCX or ODT document from its XML part."""
+    part, paragraph = _OFFICE_PARTS[suffix]
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            root = SafeElementTree.fromstring(archive.read(part))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
+        raise ExtractionError(f"not a readable {suffix[1:].upper()} document") from exc
+    paragraphs = ["".join(node.itertext()).strip() for node in root.iter(paragraph)]
+    text = "\n".join(p for p in paragraphs if p)
+    if not text:
+        raise NothingToExtract("the document has no text")
+    return Extracted(text)
+
+
 EXTRACTORS = {
     ".pdf": ("pdfium", lambda data, limits: extract_pdf(data, limits["max_pages"])),
     ".vtt": ("captions", lambda data, limits: extract_captions(data)),
@@ -88,6 +116,8 @@ EXTRACTORS = {
     ".txt": ("plain", lambda data, limits: extract_plain(data)),
     ".md": ("plain", lambda data, limits: extract_plain(data)),
     ".csv": ("plain", lambda data, limits: extract_plain(data)),
+    ".docx": ("office", lambda data, limits: extract_office(data, ".docx")),
+    ".odt": ("office", lambda data, limits: extract_office(data, ".odt")),
 }
 """Extractor name and function by lower-case file extension."""
 
