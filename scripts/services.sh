@@ -33,6 +33,7 @@ install_packages() {
     command -v ffprobe >/dev/null || missing+=(ffmpeg)
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
     command -v unzip >/dev/null || missing+=(unzip)
+    command -v curl >/dev/null || missing+=(curl)
     [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
     command -v mvn >/dev/null || missing+=(maven)
     [ -n "$(java_home 2>/dev/null)" ] || missing+=(openjdk-17-jre-headless)
