@@ -7,9 +7,12 @@ curl -sf -o /dev/null "http://$MSI_HOST:$MSI_WEB_PORT/api/records?size=1" \
     || msi_die "start the site first with 'make run' (benchmarks measure the running instance)"
 token=$(invenio tokens create -n "bench-$(date +%s)" -u "$MSI_ADMIN_EMAIL" --internal 2>/dev/null | tail -n 1)
 [ -n "$token" ] || msi_die "could not create an API token for $MSI_ADMIN_EMAIL"
+url="http://$MSI_HOST:$MSI_WEB_PORT"
 if [ "${QUICK:-0}" = 1 ]; then
+    python "$MSI_ROOT/bench/search.py" --url "$url" --repeat 8
     python "$MSI_ROOT/bench/fulltext.py" --docs 4 --pages 20 --repeat 3 --publishes 3 \
-        --url "http://$MSI_HOST:$MSI_WEB_PORT" --token "$token"
+        --url "$url" --token "$token"
 else
-    python "$MSI_ROOT/bench/fulltext.py" --url "http://$MSI_HOST:$MSI_WEB_PORT" --token "$token"
+    python "$MSI_ROOT/bench/search.py" --url "$url"
+    python "$MSI_ROOT/bench/fulltext.py" --url "$url" --token "$token"
 fi
