@@ -1,10 +1,8 @@
 """Flask extension of the MSI repository."""
 
-from . import config
-
 
 class MSIRepository:
-    """Register MSI defaults on the application."""
+    """Register the MSI repository on the application (its settings come from msi_rdm.config)."""
 
     def __init__(self, app=None):
         """Initialise the extension."""
@@ -12,10 +10,7 @@ class MSIRepository:
             self.init_app(app)
 
     def init_app(self, app):
-        """Set MSI_* defaults not given by the instance configuration."""
-        for key in dir(config):
-            if key.startswith("MSI_"):
-                app.config.setdefault(key, getattr(config, key))
+        """Register the extension."""
         app.extensions["msi-rdm"] = self
 
 

@@ -143,13 +143,14 @@ def init_instance(files_uri, admin_email, admin_password, demo):
         start = time.monotonic()
         click.echo(f"  {description:54}", nl=False)
         # Upstream commands print their own chatter; show it only when a step fails.
-        with contextlib.redirect_stdout(io.StringIO()) as chatter:
-            try:
+        chatter = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(chatter):
                 function()
-            except Exception:
-                click.echo(" failed")
-                click.echo(chatter.getvalue(), err=True)
-                raise
+        except Exception:
+            click.echo(" failed")
+            click.echo(chatter.getvalue(), err=True)
+            raise
         click.echo(f"{time.monotonic() - start:6.1f}s")
     for index in current_search.mappings:
         current_search.flush_and_refresh(index)

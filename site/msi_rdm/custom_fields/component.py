@@ -9,12 +9,9 @@ from invenio_pidstore.errors import PIDDoesNotExistError
 from invenio_records_resources.services.records.components import ServiceComponent
 from invenio_vocabularies.records.api import Vocabulary
 from invenio_vocabularies.services.custom_fields import VocabularyCF
-from marshmallow import Schema, ValidationError
+from marshmallow import ValidationError
 
 from .fields import MSI_CUSTOM_FIELDS
-
-MSIFieldsSchema = Schema.from_dict({cf.name: cf.field for cf in MSI_CUSTOM_FIELDS})
-"""The msi: fields' own schema, loaded strictly whatever the draft's leniency."""
 
 
 def _unknown_ids(cf, value):
@@ -29,19 +26,16 @@ def _unknown_ids(cf, value):
     return unknown
 
 
-def msi_field_errors(custom_fields):
-    """Return ``{field: [messages]}`` for the msi: fields of a record's custom fields."""
-    values = {k: v for k, v in (custom_fields or {}).items() if k.startswith("msi:")}
-    if not values:
-        return {}
-    try:
-        MSIFieldsSchema().load(values)
-        errors = {}
-    except ValidationError as exc:
-        errors = dict(exc.messages)
+def unknown_vocabulary_ids(custom_fields):
+    """Return ``{field: [messages]}`` for msi: vocabulary fields naming ids their vocabulary lacks.
+
+    Their shape was checked by upstream's schema, which also dropped what it could not load.
+    """
+    values = custom_fields or {}
+    errors = {}
     for cf in MSI_CUSTOM_FIELDS:
         value = values.get(cf.name)
-        if isinstance(cf, VocabularyCF) and value and cf.name not in errors:
+        if isinstance(cf, VocabularyCF) and value:
             unknown = _unknown_ids(cf, value)
             if unknown:
                 errors[cf.name] = [f"Unknown {cf.vocabulary_id} id: {', '.join(unknown)}."]
@@ -58,7 +52,7 @@ class MSIFieldsComponent(ServiceComponent):
             for error in schema_errors or []
             if error.get("field", "").startswith("custom_fields.msi:")
         }
-        errors.update(msi_field_errors((data or {}).get("custom_fields")))
+        errors.update(unknown_vocabulary_ids((data or {}).get("custom_fields")))
         if errors:
             raise ValidationError({"custom_fields": errors})
 

@@ -9,12 +9,8 @@ from .extractors import ExtractionError, NothingToExtract, extract_text
 from .models import ExtractionStatus, FulltextModel
 
 
-def _save(record_id, key, checksum, status, reason=None, extractor=None, extracted=None, secs=None):
-    """Insert or update the row of one file."""
-    row = FulltextModel.query.filter_by(record_id=record_id, key=key).one_or_none()
-    if row is None:
-        row = FulltextModel(record_id=record_id, key=key)
-        db.session.add(row)
+def _save(row, checksum, status, reason=None, extractor=None, extracted=None, secs=None):
+    """Fill in the row of one file."""
     row.checksum, row.status, row.reason, row.extractor = checksum, status, reason, extractor
     row.text = extracted.text if extracted else None
     row.pages = extracted.pages if extracted else None
@@ -28,22 +24,24 @@ def extract_file(record_id, key, file_instance, force=False):
     row = FulltextModel.query.filter_by(record_id=record_id, key=key).one_or_none()
     if row is not None and row.checksum == checksum and not force:
         return row
+    if row is None:
+        row = FulltextModel(record_id=record_id, key=key)
+        db.session.add(row)
     max_size = current_app.config["MSI_FULLTEXT_MAX_FILE_SIZE"]
     if file_instance.size is not None and file_instance.size > max_size:
         reason = f"larger than the {max_size // 2**20} MiB extraction limit"
-        return _save(record_id, key, checksum, ExtractionStatus.SKIPPED, reason)
+        return _save(row, checksum, ExtractionStatus.SKIPPED, reason)
     start = time.monotonic()
     try:
         with file_instance.storage().open() as stream:
             data = stream.read()
         name, extracted = extract_text(key, data, current_app.config["MSI_FULLTEXT_MAX_PAGES"])
     except NothingToExtract as exc:
-        return _save(record_id, key, checksum, ExtractionStatus.SKIPPED, str(exc))
+        return _save(row, checksum, ExtractionStatus.SKIPPED, str(exc))
     except ExtractionError as exc:
-        return _save(record_id, key, checksum, ExtractionStatus.FAILED, str(exc))
+        return _save(row, checksum, ExtractionStatus.FAILED, str(exc))
     return _save(
-        record_id,
-        key,
+        row,
         checksum,
         ExtractionStatus.OK,
         None,
