@@ -1,0 +1,70 @@
+"""``marcxml``: upstream's MARC21 record, made schema-valid and given the MSI fields.
+
+Upstream writes ``#`` for blanks in the leader, Invenio's local ``909 CO`` with capital
+indicators, fields out of order and HTML in 520; harvesters validating MARCXML reject that.
+"""
+
+from functools import cache
+
+from invenio_rdm_records.resources.serializers import MARCXMLSerializer
+from lxml import etree
+
+from .dublincore import descriptions_text
+from .mapping import api_shaped, msi_node, msi_subjects
+
+MARC = "http://www.loc.gov/MARC21/slim"
+
+
+def _field(tag, ind1, ind2, subfields):
+    """A MARC datafield with ``(code, value)`` subfields (empty values dropped)."""
+    field = etree.Element(f"{{{MARC}}}datafield", tag=tag, ind1=ind1, ind2=ind2)
+    for code, value in subfields:
+        if value:
+            etree.SubElement(field, f"{{{MARC}}}subfield", code=code).text = value
+    return field
+
+
+def _msi_fields(source):
+    """650 subjects with their scheme and URI; 710 for the node's university with its ROR."""
+    fields = [
+        _field(
+            "650",
+            " ",
+            "7",
+            [("a", subject["subject"]), ("0", subject["value_uri"]), ("2", subject["scheme"])],
+        )
+        for subject in msi_subjects(source)
+    ]
+    node = msi_node(source)
+    if node and node["university"]:
+        ror = f"https://ror.org/{node['ror']}" if node["ror"] else ""
+        fields.append(_field("710", "2", " ", [("a", node["university"]), ("0", ror)]))
+    return fields
+
+
+@cache
+def _serializer():
+    """One upstream serializer for all records."""
+    return MARCXMLSerializer()
+
+
+def marcxml_etree(pid, record):
+    """Build the MARC21 ``record`` element of one record."""
+    source = record["_source"]
+    marc = _serializer().serialize_object(api_shaped(source))
+    root = etree.fromstring(marc.encode())
+    leader = root.find(f"{{{MARC}}}leader")
+    if leader is not None:
+        leader.text = leader.text.replace("#", " ")
+    controls = root.findall(f"{{{MARC}}}controlfield")
+    upstream = root.findall(f"{{{MARC}}}datafield")
+    for element in controls + upstream:
+        root.remove(element)
+    descriptions = [_field("520", " ", " ", [("a", text)]) for text in descriptions_text(source)]
+    datafields = [f for f in upstream if f.get("tag") != "520"] + descriptions + _msi_fields(source)
+    for field in datafields:
+        for name in ("ind1", "ind2"):
+            field.set(name, field.get(name, " ").lower())
+    root.extend(controls)
+    root.extend(sorted(datafields, key=lambda field: field.get("tag")))
+    return root
