@@ -12,7 +12,11 @@ if [ "${QUICK:-0}" = 1 ]; then
     python "$MSI_ROOT/bench/search.py" --url "$url" --repeat 8
     python "$MSI_ROOT/bench/fulltext.py" --docs 4 --pages 20 --repeat 3 --publishes 3 \
         --url "$url" --token "$token"
+    python "$MSI_ROOT/bench/oai.py" --url "$url" --clone 500
+    python "$MSI_ROOT/bench/citations.py" --url "$url" --repeat 10
 else
     python "$MSI_ROOT/bench/search.py" --url "$url"
     python "$MSI_ROOT/bench/fulltext.py" --url "$url" --token "$token"
+    python "$MSI_ROOT/bench/oai.py" --url "$url" --clone 20000
+    python "$MSI_ROOT/bench/citations.py" --url "$url"
 fi

@@ -22,6 +22,10 @@ if [ -f "$stamp" ] && [ "${2:-}" != "--force" ]; then
         msi_say "indexing the full text of existing records"
         invenio msi fulltext extract --all >>"$log" 2>&1 || msi_die "full-text indexing failed" "$log"
     fi
+    if grep -q "create the msi_film_files table\|-> 7a2c3e4f5b6d" "$log"; then
+        msi_say "probing the films of existing records"
+        invenio msi films probe --all >>"$log" 2>&1 || msi_die "probing films failed" "$log"
+    fi
     exit 0
 fi
 

@@ -7,10 +7,17 @@ with content of its own (unique words, new users) rather than expecting an empty
 """
 
 import os
+import socket
+import subprocess
+import time
 import uuid
+from pathlib import Path
 
 import pytest
+import requests
 from invenio_app.factory import create_app as create_msi_app
+
+from helpers import token_headers
 
 REQUIRED_ENV = (
     "INVENIO_INSTANCE_PATH",
@@ -102,8 +109,61 @@ def depositor(app, database):
 @pytest.fixture()
 def api_headers(depositor):
     """JSON headers with the depositor's bearer token."""
-    return {
-        "Authorization": f"Bearer {depositor.token}",
-        "Content-Type": "application/json",
-        "Accept": "application/json",
+    return token_headers(depositor.token)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def msi_server():
+    """Serve the test instance with gunicorn, as production does, on a free loopback port.
+
+    Browser tests and harvesting tests (OAI-PMH over HTTP) share it.
+    """
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "INVENIO_SITE_UI_URL": url,
+        "INVENIO_SITE_API_URL": f"{url}/api",
+        "INVENIO_TRUSTED_HOSTS": "['127.0.0.1', 'localhost']",
+        # Small OAI-PMH pages, so harvesting tests page through the test instance.
+        "INVENIO_MSI_OAI_PAGE_SIZE": "5",
     }
+    log_dir = Path(os.environ["INVENIO_INSTANCE_PATH"]).parent / "log"
+    log = (log_dir / "gunicorn-test.log").open("w")
+    server = subprocess.Popen(
+        [
+            "gunicorn",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--timeout",
+            "120",
+            "--no-control-socket",
+            "invenio_app.wsgi:application",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            if requests.get(f"{url}/api/records?size=1", timeout=5).ok:
+                break
+        except requests.RequestException:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            pytest.fail(f"the live server did not start; see {log.name}")
+        time.sleep(0.5)
+    yield url
+    server.terminate()
+    server.wait(timeout=30)
+    log.close()

@@ -34,6 +34,25 @@ def record_data(title, resource_type="publication-report", access="public", file
     }
 
 
+def token_headers(token):
+    """JSON headers carrying a personal access token."""
+    return {
+        "Authorization": f"Bearer {token}",
+        "Content-Type": "application/json",
+        "Accept": "application/json",
+    }
+
+
+def film_data(title):
+    """A film (resource type video) whose creator is its director, with an interviewee."""
+    data = record_data(title, resource_type="video")
+    person = {"type": "personal", "given_name": "Maja", "family_name": "Regisson"}
+    data["metadata"]["creators"] = [{"person_or_org": person, "role": {"id": "director"}}]
+    guest = {"type": "personal", "given_name": "Olle", "family_name": "Intervju"}
+    data["metadata"]["contributors"] = [{"person_or_org": guest, "role": {"id": "interviewee"}}]
+    return data
+
+
 def deposit(client, headers, data, files=None):
     """Create a draft through the REST API, upload ``{name: bytes}`` files, publish, refresh."""
     response = client.post("/api/records", data=json.dumps(data), headers=headers)
@@ -52,3 +71,48 @@ def deposit(client, headers, data, files=None):
     assert response.status_code == 202, response.json
     refresh_indices()
     return response.json
+
+
+def refused(response):
+    """401/403 for callers without the right, or the REST API's CSRF refusal of anonymous writes."""
+    if response.status_code in (401, 403):
+        return True
+    return response.status_code == 400 and "CSRF" in (response.json or {}).get("message", "")
+
+
+class Caller:
+    """A user with a REST token, or anonymous (``user`` None)."""
+
+    def __init__(self, client, user=None):
+        self.client = client
+        self.user = user
+        self.headers = {
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            "Accept-Language": "en",
+        }
+        if user is not None:
+            self.headers["Authorization"] = f"Bearer {user.token}"
+
+    def _call(self, method, url, data=None, **kwargs):
+        body = json.dumps(data) if data is not None else None
+        return getattr(self.client, method)(url, data=body, headers=self.headers, **kwargs)
+
+    def get(self, url, **kwargs):
+        return self._call("get", url, **kwargs)
+
+    def post(self, url, data=None, **kwargs):
+        return self._call("post", url, data if data is not None else {}, **kwargs)
+
+    def put(self, url, data, **kwargs):
+        return self._call("put", url, data, **kwargs)
+
+    def delete(self, url, **kwargs):
+        return self._call("delete", url, **kwargs)
+
+
+def deposit_each(app, user, **records):
+    """Publish each ``name=data`` as ``user``; return ``{name: published record}``."""
+    client = app.test_client()
+    headers = token_headers(user.token)
+    return {name: deposit(client, headers, data) for name, data in records.items()}

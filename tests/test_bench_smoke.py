@@ -34,3 +34,41 @@ def test_fulltext_benchmark_smoke(tmp_path):
     assert saved["pages_per_run"] == 4
     assert saved["pipeline_pages_per_second"] > 0
     assert saved["baseline_seconds"]["n"] == 1
+
+
+def _run(tmp_path, script, *arguments):
+    """Run one benchmark on the test instance; return its saved JSON."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / f"{script}.py"), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "MSI_STATE": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout, json.loads((tmp_path / f"bench/{script}.json").read_text())
+
+
+def test_oai_benchmark_smoke(tmp_path, app):
+    """B4 harvests with MSI's and upstream's view, counts SQL a page and removes its copies."""
+    from invenio_search import current_search_client
+
+    from msi_rdm.oai.search import _index
+
+    stdout, saved = _run(tmp_path, "oai", "--page-size", "20", "--clone", "25")
+    assert "| ratio msi/upstream records/s |" in stdout
+    assert saved["msi"]["records"] >= 25 and saved["msi"]["pages"] >= 2
+    assert saved["msi"]["sql_per_page_max"] is not None
+    assert saved["upstream"]["records_per_second"] > 0
+    with app.app_context():
+        left = current_search_client.count(
+            index=_index(), body={"query": {"prefix": {"id": "bench-oai-"}}}
+        )
+    assert left["count"] == 0
+
+
+def test_citations_benchmark_smoke(tmp_path):
+    """B5 measures cold, warm and bare citeproc-py citations."""
+    stdout, saved = _run(tmp_path, "citations", "--repeat", "2")
+    assert "| ratio warm/citeproc |" in stdout
+    assert saved["warm"]["n"] == 2 and saved["cold"]["median"] > 0

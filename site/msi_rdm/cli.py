@@ -6,6 +6,17 @@ from flask.cli import with_appcontext
 from .instance import check_instance, init_instance
 
 
+def _published_records(label):
+    """Yield every published record, with a progress bar labelled ``label``."""
+    from invenio_rdm_records.proxies import current_rdm_records_service as service
+
+    record_cls = service.record_cls
+    ids = [m.id for m in record_cls.model_cls.query.filter_by(is_deleted=False).all()]
+    with click.progressbar(ids, label=label) as bar:
+        for record_id in bar:
+            yield record_cls.get_record(record_id)
+
+
 @click.group()
 def msi():
     """MSI repository commands."""
@@ -64,14 +75,12 @@ def fulltext_extract(all_records, force):
 
     from .fulltext.api import extract_record
 
-    record_cls = service.record_cls
-    ids = [m.id for m in record_cls.model_cls.query.filter_by(is_deleted=False).all()]
-    with click.progressbar(ids, label="extracting full text") as bar:
-        for record_id in bar:
-            record = record_cls.get_record(record_id)
-            extract_record(record, force=force)
-            service.indexer.index(record)
-    click.secho(f"{len(ids)} records processed", fg="green")
+    count = 0
+    for record in _published_records("extracting full text"):
+        extract_record(record, force=force)
+        service.indexer.index(record)
+        count += 1
+    click.secho(f"{count} records processed", fg="green")
 
 
 @fulltext.command("upgrade-indices")
@@ -92,3 +101,28 @@ def fulltext_status():
     counts = status_counts()
     for status in ("ok", "failed", "skipped"):
         click.echo(f"{status:8} {counts.get(status, 0)}")
+
+
+@msi.group()
+def films():
+    """Film commands."""
+
+
+@films.command("probe")
+@click.option("--all", "all_records", is_flag=True, required=True, help="Every published record.")
+@click.option("--force", is_flag=True, help="Probe again files already probed.")
+@with_appcontext
+def films_probe(all_records, force):
+    """Probe the videos and read the captions of published records (only what is missing)."""
+    from invenio_rdm_records.proxies import current_rdm_records_service as service
+
+    from .films.api import film_keys, process_record
+
+    count = 0
+    for record in _published_records("probing films"):
+        if film_keys(record):
+            count += 1
+            _, filled = process_record(record, force=force)
+            if filled:
+                service.indexer.index(record)
+    click.secho(f"{count} records with films processed", fg="green")

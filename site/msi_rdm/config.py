@@ -4,23 +4,38 @@ Loaded through the ``invenio_config.module`` entry point, after ``invenio_app_rd
 before ``invenio.cfg`` and the ``INVENIO_*`` environment variables.
 """
 
+from flask_resources import ResponseHandler
+from invenio_app_rdm import config as app_rdm_config
 from invenio_i18n import lazy_gettext as _
 from invenio_rdm_records import config as rdm_records_config
+from invenio_rdm_records.resources import config as rdm_resources_config
 from invenio_rdm_records.services.components import DefaultRecordsComponents
+from invenio_records_resources.resources.records.headers import etag_headers
 from invenio_records_resources.services.records.queryparser import (
     QueryParser,
     SearchFieldTransformer,
 )
 
+from .citations.csl import MSICSLJSONSerializer
+from .citations.formatted import CitationSerializer
+from .citations.ris import RISSerializer
+from .citations.schemaorg import MSISchemaorgJSONLDSerializer
+from .citations.styles import DEFAULT_STYLE, citation_styles_config
 from .custom_fields import (
+    FILM_CUSTOM_FIELDS_UI,
     MSI_CUSTOM_FIELDS,
     MSI_CUSTOM_FIELDS_UI,
     MSI_FACETS,
     MSI_NAMESPACES,
     MSIFieldsComponent,
 )
+from .films.components import FilmComponent
 from .fulltext.components import FulltextComponent
 from .fulltext.search import MSI_SEARCH_FIELDS, MSISearchOptions
+from .oai.datacite import MSIDataCiteJSONSerializer, MSIDataCiteXMLSerializer
+from .oai.dublincore import MSIDublinCoreXMLSerializer
+from .orcid.oauth import ORCID_REMOTE_APP
+from .orcid.push import OrcidPushComponent
 from .records import MSIRecord
 
 # Identity of the site
@@ -128,3 +143,187 @@ MSI_FULLTEXT_MAX_PAGES = 2000
 
 MSI_FULLTEXT_MAX_INDEXED_CHARS = 2_000_000
 """Characters of a record's file text put into its index document at most."""
+
+# ORCID: sign-in and linking, works import, push of published records
+# ---------------------------------------------------------------------
+
+MSI_ORCID_SANDBOX = False
+"""Use ORCID's sandbox: URLs below left at their production values become the sandbox's."""
+
+MSI_ORCID_BASE_URL = "https://orcid.org"
+"""ORCID's site: OAuth authorisation (``/oauth/authorize``) and tokens (``/oauth/token``)."""
+
+MSI_ORCID_PUBLIC_API_URL = "https://pub.orcid.org/v3.0"
+"""Public API v3.0: researchers' public works, read with a client-credentials token."""
+
+MSI_ORCID_MEMBER_API_URL = "https://api.orcid.org/v3.0"
+"""Member API v3.0: adds, updates and removes works on researchers' records."""
+
+ORCID_APP_CREDENTIALS = {"consumer_key": "", "consumer_secret": ""}
+"""Client id and secret (``INVENIO_ORCID_APP_CREDENTIALS``); empty: ORCID is not offered."""
+
+MSI_ORCID_MEMBER = False
+"""The credentials are an ORCID member client's: ask for ``/activities/update`` and push."""
+
+MSI_ORCID_TIMEOUT = (5, 30)
+"""Seconds to connect and to read, on every call to ORCID."""
+
+MSI_ORCID_MAX_ATTEMPTS = 4
+"""Attempts of one call when ORCID answers 429 or 5xx or cannot be reached."""
+
+MSI_ORCID_BACKOFF = 2.0
+"""Seconds before the second attempt, doubling after; ORCID's ``Retry-After`` wins."""
+
+MSI_ORCID_MAX_WAIT = 60
+"""Longest wait between attempts, in seconds, whatever ``Retry-After`` says."""
+
+OAUTHCLIENT_REMOTE_APPS = {"orcid": ORCID_REMOTE_APP}
+"""Sign in with ORCID, or link an iD from the account settings; hidden without credentials."""
+
+RDM_RECORDS_SERVICE_COMPONENTS = [*RDM_RECORDS_SERVICE_COMPONENTS, OrcidPushComponent]
+"""After the other components: queue the ORCID push once a publication or deletion commits."""
+
+# Films: probe and poster, captions as tracks, transcript, time codes in search
+# -----------------------------------------------------------------------------
+
+RDM_CUSTOM_FIELDS_UI = [*RDM_CUSTOM_FIELDS_UI, FILM_CUSTOM_FIELDS_UI]
+"""The deposit form's film section (duration, production year, caption languages) after MSI's."""
+
+RDM_RECORDS_SERVICE_COMPONENTS = [*RDM_RECORDS_SERVICE_COMPONENTS, FilmComponent]
+"""Probe films and read captions after the publish is committed."""
+
+FILES_REST_ALLOW_RANGE_REQUESTS = True
+"""Answer ``Range`` requests with 206 and the bytes asked for, so players seek without
+downloading the whole film (upstream's default is off)."""
+
+PREVIEWER_VIDEO_EXTS = ["mp4", "webm"]
+"""Files the video.js previewer (``video_videojs``, in upstream's PREVIEWER_PREFERENCE) plays."""
+
+PREVIEWER_VIDEO_DATA_SETUP = {
+    "controls": True,
+    "preload": "metadata",
+    "fill": True,
+    "playbackRates": [0.75, 1, 1.25, 1.5],
+    "userActions": {"hotkeys": True},
+}
+"""video.js options: keyboard control (space, f, m, arrows) once the player has focus."""
+
+MSI_FILMS_PROBE_TIMEOUT = 120
+"""Seconds ffprobe/ffmpeg may take for one step on one file before the file counts as failed."""
+
+MSI_FILMS_POSTER_WIDTH = 640
+"""Width in pixels of the poster frame (smaller films keep their own width)."""
+
+MSI_FILMS_EMBED_HOSTS = {
+    "www.youtube.com": "youtube",
+    "youtube.com": "youtube",
+    "m.youtube.com": "youtube",
+    "youtu.be": "youtube",
+    "vimeo.com": "vimeo",
+    "player.vimeo.com": "vimeo",
+}
+"""Hosts whose links (related identifiers, scheme url) are embedded on the landing page, and
+how: YouTube through youtube-nocookie.com, Vimeo with dnt=1. Any other host stays a plain link."""
+
+# OAI-PMH and citations (issue #7)
+# --------------------------------
+
+OAISERVER_ID_PREFIX = "motesplatssocialinnovation.se"
+"""Repository identifier of OAI identifiers ``oai:<domain>:<record id>``; never change it once
+records are harvested (it is stored in every record's ``pids.oai``)."""
+
+OAISERVER_ADMIN_EMAILS = ["info@motesplatssocialinnovation.se"]
+"""Who harvesters write to, as Identify tells them."""
+
+MSI_OAI_PAGE_SIZE = 100
+"""Records (or headers) per ListRecords/ListIdentifiers page."""
+
+MSI_OAI_TOKEN_LIFETIME = 24 * 3600
+"""Seconds a resumption token stays valid; tokens hold the position, so nothing expires earlier."""
+
+OAISERVER_METADATA_FORMATS = {
+    "oai_dc": {
+        "serializer": "msi_rdm.oai.dublincore:dublincore_etree",
+        "schema": "http://www.openarchives.org/OAI/2.0/oai_dc.xsd",
+        "namespace": "http://www.openarchives.org/OAI/2.0/oai_dc/",
+    },
+    "datacite": {
+        "serializer": "msi_rdm.oai.datacite:datacite_etree",
+        "schema": "http://schema.datacite.org/meta/kernel-4.5/metadata.xsd",
+        "namespace": "http://datacite.org/schema/kernel-4",
+    },
+    "oai_datacite": {
+        "serializer": "msi_rdm.oai.datacite:oai_datacite_etree",
+        "schema": "http://schema.datacite.org/oai/oai-1.1/oai.xsd",
+        "namespace": "http://schema.datacite.org/oai/oai-1.1/",
+    },
+    "marcxml": {
+        "serializer": "msi_rdm.oai.marc:marcxml_etree",
+        "schema": "https://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd",
+        "namespace": "http://www.loc.gov/MARC21/slim",
+    },
+    "oai_openaire": {
+        "serializer": "msi_rdm.oai.openaire:openaire_etree",
+        "schema": "https://www.openaire.eu/schema/repo-lit/4.0/openaire.xsd",
+        "namespace": "http://namespace.openaire.eu/schema/oaire/",
+    },
+}
+"""OAI-PMH formats, each with the MSI fields mapped (see msi_rdm.oai)."""
+
+RDM_CITATION_STYLES = citation_styles_config()
+"""The landing page's style picker: APA 7, Harvard, Chicago, Vancouver, IEEE, MLA."""
+
+RDM_CITATION_STYLES_DEFAULT = DEFAULT_STYLE
+
+_MSI_EXPORTS = "msi_rdm.citations"
+APP_RDM_RECORD_EXPORTERS = {
+    **app_rdm_config.APP_RDM_RECORD_EXPORTERS,
+    "json-ld": {
+        **app_rdm_config.APP_RDM_RECORD_EXPORTERS["json-ld"],
+        "serializer": f"{_MSI_EXPORTS}.schemaorg:MSISchemaorgJSONLDSerializer",
+    },
+    "csl": {
+        **app_rdm_config.APP_RDM_RECORD_EXPORTERS["csl"],
+        "serializer": f"{_MSI_EXPORTS}.csl:MSICSLJSONSerializer",
+    },
+    "datacite-json": {
+        **app_rdm_config.APP_RDM_RECORD_EXPORTERS["datacite-json"],
+        "serializer": "msi_rdm.oai.datacite:MSIDataCiteJSONSerializer",
+    },
+    "datacite-xml": {
+        **app_rdm_config.APP_RDM_RECORD_EXPORTERS["datacite-xml"],
+        "serializer": "msi_rdm.oai.datacite:MSIDataCiteXMLSerializer",
+    },
+    "dublincore": {
+        **app_rdm_config.APP_RDM_RECORD_EXPORTERS["dublincore"],
+        "serializer": "msi_rdm.oai.dublincore:MSIDublinCoreXMLSerializer",
+    },
+    "ris": {
+        "name": _("RIS"),
+        "serializer": f"{_MSI_EXPORTS}.ris:RISSerializer",
+        "params": {},
+        "content-type": "application/x-research-info-systems",
+        "filename": "{id}.ris",
+    },
+}
+"""Upstream's exports on the landing page with the MSI mappings, plus RIS."""
+
+RDM_RECORDS_SERIALIZERS = {
+    **rdm_resources_config.record_serializers,
+    "application/ld+json": ResponseHandler(MSISchemaorgJSONLDSerializer()),
+    "application/vnd.citationstyles.csl+json": ResponseHandler(
+        MSICSLJSONSerializer(), headers=etag_headers
+    ),
+    "application/vnd.datacite.datacite+json": ResponseHandler(
+        MSIDataCiteJSONSerializer(), headers=etag_headers
+    ),
+    "application/vnd.datacite.datacite+xml": ResponseHandler(
+        MSIDataCiteXMLSerializer(), headers=etag_headers
+    ),
+    "application/x-dc+xml": ResponseHandler(MSIDublinCoreXMLSerializer(), headers=etag_headers),
+    "application/x-research-info-systems": ResponseHandler(RISSerializer(), headers=etag_headers),
+    "text/x-bibliography": ResponseHandler(
+        CitationSerializer(), headers=rdm_resources_config._bibliography_headers
+    ),
+}
+"""Upstream's record formats by Accept header with the MSI mappings, RIS and cached citations."""

@@ -10,25 +10,96 @@ class MSIRepository:
             self.init_app(app)
 
     def init_app(self, app):
-        """Register the extension."""
+        """Register the extension, create the researcher profile service and resource, and
+        connect the ORCID link checks."""
+        from .researchers.resource import ResearcherResource, ResearcherResourceConfig
+        from .researchers.service import ResearcherService, ResearcherServiceConfig
+
         app.extensions["msi-rdm"] = self
+        # Node id -> community id, looked up once per process (see researchers.generators).
+        self.node_communities = None
+        self.researchers_service = ResearcherService(ResearcherServiceConfig.build(app))
+        self.researchers_resource = ResearcherResource(
+            ResearcherResourceConfig(), self.researchers_service
+        )
+        connect_orcid_signals()
+
+
+def connect_orcid_signals():
+    """Check ORCID links as oauthclient receives them and announce them once committed."""
+    from invenio_oauthclient.signals import account_info_received, account_setup_committed
+
+    from .orcid.oauth import announce_link, check_link
+    from .orcid.signals import orcid_linked, orcid_unlinked
+
+    account_info_received.connect(check_link)
+    account_setup_committed.connect(announce_link)
+    orcid_linked.connect(_profile_follows_link)
+    orcid_unlinked.connect(_profile_follows_unlink)
+
+
+def _profile_follows_link(app, user_id=None, orcid=None, **kwargs):
+    """Linking an ORCID iD sets it on the account's profile as verified."""
+    app.extensions["msi-rdm"].researchers_service.set_orcid_verified(user_id, orcid, True)
+
+
+def _profile_follows_unlink(app, user_id=None, orcid=None, **kwargs):
+    """Unlinking clears the verified flag of that iD."""
+    app.extensions["msi-rdm"].researchers_service.set_orcid_verified(user_id, orcid, False)
 
 
 def finalize_app(app):
-    """Give record searches highlights and every record indexing MSI's search section.
+    """Give searches highlights and film hits, indexing MSI's search section, OAI-PMH its view.
 
     Upstream's services take their result list and index dumper from class attributes of their
     configuration, not from the application configuration, so they are set here on this
     application's own service configurations. The dumper matters because requests (community
     inclusion) and other upstream paths index records loaded as plain ``RDMRecord``.
+
+    It also answers upstream serializers' vocabulary lookups from a per-process table, and serves
+    ``/oai2d`` with MSI's OAI-PMH view under upstream's endpoint name.
     """
     from invenio_rdm_records.proxies import current_rdm_records
 
-    from .fulltext.search import MSIRecordList
+    from .films.search import FilmRecordList
+    from .oai.vocabularies import use_vocabulary_table
     from .records import MSIRecord
 
     with app.app_context():
+        researchers = app.extensions["msi-rdm"].researchers_service
+        registry = app.extensions["invenio-records-resources"].registry
+        registry.register(researchers, service_id=researchers.id)
+        app.extensions["invenio-indexer"].registry.register(
+            researchers.indexer, indexer_id=researchers.id
+        )
         records = current_rdm_records.records_service.config
-        records.result_list_cls = MSIRecordList
+        records.result_list_cls = FilmRecordList
         records.index_dumper = MSIRecord.dumper
         current_rdm_records.record_communities_service.config.index_dumper = MSIRecord.dumper
+    use_vocabulary_table()
+    if "invenio_oaiserver.response" in app.view_functions:
+        from .oai.views import oai2d
+
+        app.view_functions["invenio_oaiserver.response"] = oai2d
+
+
+def finalize_ui_app(app):
+    """As ``finalize_app``, plus the researcher pages in the main menu and the user menu."""
+    from flask_menu import current_menu
+    from invenio_i18n import lazy_gettext as _
+
+    finalize_app(app)
+    current_menu.submenu("main.researchers").register(
+        endpoint="msi_researchers_ui.directory", text=_("Researchers"), order=2
+    )
+    current_menu.submenu("plus.researcher").register(
+        endpoint="msi_researchers_ui.apply", text=_("My researcher profile"), order=3
+    )
+
+
+def finalize_api_app(app):
+    """As ``finalize_app``, plus cached citations answered before the records resource."""
+    from .citations.fastpath import cached_citation
+
+    finalize_app(app)
+    app.before_request(cached_citation)

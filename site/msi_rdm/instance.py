@@ -107,6 +107,20 @@ def create_roles():
     db.session.commit()
 
 
+def create_coordinator_roles():
+    """One role per MSI node whose members review that node's researcher applications."""
+    from invenio_vocabularies.proxies import current_service as vocabularies
+
+    from .researchers.generators import coordinator_role
+
+    nodes = vocabularies.search(system_identity, type="msinodes", params={"size": 100})
+    for node in nodes.hits:
+        name = coordinator_role(node["id"])
+        description = f"Coordinators of {node['title'].get('en', node['id'])}"
+        current_datastore.find_or_create_role(id=name, name=name, description=description)
+    db.session.commit()
+
+
 def load_fixtures(admin_email, admin_password):
     """Load vocabularies, the admin user (app_data/users.yaml), pages and OAI-PMH sets."""
     current_app.config["RDM_RECORDS_USER_FIXTURE_PASSWORDS"] = {admin_email: admin_password}
@@ -133,6 +147,7 @@ def init_instance(files_uri, admin_email, admin_password, demo):
             "loading vocabularies, users, pages, OAI-PMH sets",
             lambda: load_fixtures(admin_email, admin_password),
         ),
+        ("creating node coordinator roles", create_coordinator_roles),
         ("declaring statistics queues", lambda: current_queues.declare()),
     ]
     if demo:

@@ -1,67 +1,8 @@
-"""A live server on the test instance and headless Debian Chromium driven by Playwright."""
+"""Headless Debian Chromium driven by Playwright against the live server (``msi_server``)."""
 
-import os
 import shutil
-import socket
-import subprocess
-import time
-from pathlib import Path
 
 import pytest
-import requests
-
-LOG_DIR = Path(os.environ["INVENIO_INSTANCE_PATH"]).parent / "log"
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def msi_server():
-    """Serve the test instance with gunicorn, as production does, on a free loopback port."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "INVENIO_SITE_UI_URL": url,
-        "INVENIO_SITE_API_URL": f"{url}/api",
-        "INVENIO_TRUSTED_HOSTS": "['127.0.0.1', 'localhost']",
-    }
-    log = (LOG_DIR / "gunicorn-test.log").open("w")
-    server = subprocess.Popen(
-        [
-            "gunicorn",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--timeout",
-            "120",
-            "--no-control-socket",
-            "invenio_app.wsgi:application",
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            if requests.get(f"{url}/api/records?size=1", timeout=5).ok:
-                break
-        except requests.RequestException:
-            pass
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            pytest.fail(f"the live server did not start; see {log.name}")
-        time.sleep(0.5)
-    yield url
-    server.terminate()
-    server.wait(timeout=30)
-    log.close()
 
 
 @pytest.fixture(scope="session")

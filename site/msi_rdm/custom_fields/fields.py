@@ -5,6 +5,8 @@ from invenio_vocabularies.services.custom_fields import VocabularyCF
 from marshmallow import fields, validate
 from marshmallow_utils.fields import SanitizedUnicode
 
+from .film import FILM_CUSTOM_FIELDS
+
 MSI_NAMESPACES = {"msi": "https://www.motesplatssocialinnovation.se/terms/"}
 """The namespace of MSI's own metadata terms."""
 
@@ -49,5 +51,6 @@ MSI_CUSTOM_FIELDS = [
     VocabularyCF(name="msi:audiences", vocabulary_id="msiaudiences", multiple=True),
     PlainSummaryCF(name="msi:plain_summary"),
     TextCF(name="msi:project"),
+    *FILM_CUSTOM_FIELDS,
 ]
 """Every MSI custom field on records; vocabularies are loaded from app_data/vocabularies."""

@@ -145,4 +145,7 @@ def load_demo(path: Path | None = None) -> int:
             for spec in bar:
                 publish(identity, spec, people, Path(tmp))
     records_service.indexer.refresh()
+    from .researchers import load_demo_researchers
+
+    load_demo_researchers(_app_data(), people)
     return len(todo)
