@@ -126,3 +126,16 @@ def films_probe(all_records, force):
             if filled:
                 service.indexer.index(record)
     click.secho(f"{count} records with films processed", fg="green")
+
+
+@msi.command("reindex")
+@click.option("--chunk-size", default=500, show_default=True, help="Records per bulk request.")
+@with_appcontext
+def reindex(chunk_size):
+    """Rebuild the records index in bulk, full text included (drafts are left alone)."""
+    from .bulkload import published_ids, reindex_records
+
+    ids = published_ids()
+    with click.progressbar(length=len(ids), label="indexing records") as bar:
+        count = reindex_records(ids, chunk_size=chunk_size, progress=bar.update)
+    click.secho(f"{count} records indexed", fg="green")
