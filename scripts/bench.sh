@@ -8,6 +8,12 @@ curl -sf -o /dev/null "http://$MSI_HOST:$MSI_WEB_PORT/api/records?size=1" \
 token=$(invenio tokens create -n "bench-$(date +%s)" -u "$MSI_ADMIN_EMAIL" --internal 2>/dev/null | tail -n 1)
 [ -n "$token" ] || msi_die "could not create an API token for $MSI_ADMIN_EMAIL"
 url="http://$MSI_HOST:$MSI_WEB_PORT"
+# --- corpus (seeded, incremental: only missing records are loaded) ---
+if [ "${QUICK:-0}" = 1 ]; then
+    python "$MSI_ROOT/bench/corpus.py" --records 1000 --pdfs 40
+else
+    python "$MSI_ROOT/bench/corpus.py" --records 20000 --pdfs 760
+fi
 if [ "${QUICK:-0}" = 1 ]; then
     python "$MSI_ROOT/bench/search.py" --url "$url" --repeat 8
     python "$MSI_ROOT/bench/fulltext.py" --docs 4 --pages 20 --repeat 3 --publishes 3 \
@@ -20,3 +26,12 @@ else
     python "$MSI_ROOT/bench/oai.py" --url "$url" --clone 20000
     python "$MSI_ROOT/bench/citations.py" --url "$url"
 fi
+# --- B3 reindex, B6 pages, B7 memory ---
+if [ "${QUICK:-0}" = 1 ]; then
+    python "$MSI_ROOT/bench/reindex.py" --repeat 2
+    python "$MSI_ROOT/bench/pages.py" --repeat 15
+else
+    python "$MSI_ROOT/bench/reindex.py"
+    python "$MSI_ROOT/bench/pages.py"
+fi
+python "$MSI_ROOT/bench/memory.py" --state "$MSI_STATE"

@@ -72,3 +72,52 @@ def test_citations_benchmark_smoke(tmp_path):
     stdout, saved = _run(tmp_path, "citations", "--repeat", "2")
     assert "| ratio warm/citeproc |" in stdout
     assert saved["warm"]["n"] == 2 and saved["cold"]["median"] > 0
+
+
+def test_reindex_benchmark_smoke(tmp_path, app):
+    """B3 rebuilds a few records three ways and reports records/s and both ratios."""
+    stdout, saved = _run(tmp_path, "reindex", "--repeat", "1", "--limit", "6", "--chunk-size", "4")
+    assert "| ratio msi/upstream records/s |" in stdout
+    assert saved["records"] == 6
+    for way in ("msi_fulltext", "msi_metadata", "upstream"):
+        assert saved[way]["records_per_second"] > 0
+    assert saved["fulltext_over_metadata_time"] > 0
+
+
+def test_memory_benchmark_smoke(tmp_path):
+    """B7 finds the services of the test run through their pid files and sums their RSS."""
+    state = Path(os.environ["INVENIO_INSTANCE_PATH"]).parent
+    stdout, saved = _run(tmp_path, "memory", "--state", str(state))
+    assert "| total (target ≤ 3 GiB) |" in stdout
+    for service in ("postgresql", "opensearch", "redis"):
+        assert saved[service]["rss_bytes"] > 0, service
+    assert saved["total_bytes"] >= saved["opensearch"]["rss_bytes"]
+
+
+def test_corpus_generator_smoke(tmp_path, app):
+    """The corpus loads a few seeded records (one with a PDF), indexed with full text, once."""
+    from invenio_search import current_search_client
+
+    from helpers import refresh_indices
+
+    arguments = ["--records", "3", "--pdfs", "1", "--pages", "2", "--processes", "1"]
+    stdout, saved = _run(tmp_path, "corpus", *arguments, "--batch", "2")
+    assert "| corpus |" in stdout
+    assert saved["loaded"] == 3
+    refresh_indices()
+    with app.app_context():
+        hits = current_search_client.search(
+            index=f"{app.config['SEARCH_INDEX_PREFIX']}rdmrecords-records",
+            body={"query": {"match_phrase": {"metadata.title": "korpus 000000"}}},
+        )["hits"]["hits"]
+    assert len(hits) == 1 and hits[0]["_source"]["msi_search"]["fulltext"]
+    _, again = _run(tmp_path, "corpus", *arguments)
+    assert again["loaded"] == 0
+
+
+def test_pages_benchmark_smoke(tmp_path):
+    """B6 times a report, a film and a researcher profile and counts their SQL."""
+    stdout, saved = _run(tmp_path, "pages", "--repeat", "2")
+    assert "| target p95 |" in stdout
+    for page in ("report", "film", "profile"):
+        assert saved[page]["p95_ms"] > 0 and saved[page]["sql_max"] > 0, page

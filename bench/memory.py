@@ -1,0 +1,98 @@
+"""B7: resident memory of PostgreSQL, OpenSearch, Redis, web and worker, with their children.
+
+    python bench/memory.py [--state .state]
+
+Each service is found through the pid file its start script writes under the state folder; its
+RSS is summed over the process and all its descendants (PostgreSQL backends, gunicorn and Celery
+workers). Shared pages are counted once per process, so the sum is an upper bound.
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import report  # noqa: E402
+
+TARGET_GIB = 3.0
+PID_FILES = {
+    "postgresql": "postgres/data/postmaster.pid",
+    "opensearch": "opensearch/run/opensearch.pid",
+    "redis": "redis/redis.pid",
+    "web": "run/gunicorn.pid",
+    "worker": "run/celery.pid",
+}
+
+
+def read_pid(path):
+    """The pid in the first line of a pid file, or None when it is missing or stale."""
+    try:
+        pid = int(path.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pid if Path(f"/proc/{pid}").exists() else None
+
+
+def children_by_parent():
+    """``{parent pid: [child pids]}`` of every process on the machine."""
+    tree = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        tree.setdefault(int(fields[1]), []).append(int(entry.name))
+    return tree
+
+
+def rss_bytes(pid):
+    """Resident memory of one process in bytes (0 once it has gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss(pid, tree):
+    """RSS of a process and all its descendants, and how many processes that is."""
+    total, count, todo = 0, 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss_bytes(current)
+        count += 1
+        todo.extend(tree.get(current, []))
+    return total, count
+
+
+def main():
+    """Measure and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default_state = os.environ.get("MSI_STATE", Path(__file__).resolve().parent.parent / ".state")
+    parser.add_argument("--state", default=default_state, help="state folder with the pid files")
+    state = Path(parser.parse_args().state)
+    tree = children_by_parent()
+    results, rows = {}, ["| B7 memory | processes | RSS MiB |", "|---|---|---|"]
+    for name, relative in PID_FILES.items():
+        pid = read_pid(state / relative)
+        if pid is None:
+            results[name] = None
+            rows.append(f"| {name} | not running | – |")
+            continue
+        total, count = tree_rss(pid, tree)
+        results[name] = {"pid": pid, "processes": count, "rss_bytes": total}
+        rows.append(f"| {name} | {count} | {total / 2**20:.0f} |")
+    total = sum(r["rss_bytes"] for r in results.values() if r)
+    results["total_bytes"] = total
+    results["target_bytes"] = int(TARGET_GIB * 2**30)
+    rows.append(f"| total (target ≤ {TARGET_GIB:.0f} GiB) | | {total / 2**20:.0f} |")
+    report("memory", results, rows)
+
+
+if __name__ == "__main__":
+    main()
