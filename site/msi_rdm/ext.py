@@ -61,7 +61,7 @@ def finalize_app(app):
     """
     from invenio_rdm_records.proxies import current_rdm_records
 
-    from .films.search import FilmRecordList
+    from .hits import MSIRecordSearchList
     from .oai.vocabularies import use_vocabulary_table
     from .records import MSIRecord
 
@@ -73,7 +73,7 @@ def finalize_app(app):
             researchers.indexer, indexer_id=researchers.id
         )
         records = current_rdm_records.records_service.config
-        records.result_list_cls = FilmRecordList
+        records.result_list_cls = MSIRecordSearchList
         records.index_dumper = MSIRecord.dumper
         current_rdm_records.record_communities_service.config.index_dumper = MSIRecord.dumper
     use_vocabulary_table()

@@ -56,10 +56,22 @@ class HighlightParam(ParamInterpreter):
         return search.highlight(*HIGHLIGHTED)
 
 
-class MSISearchOptions(RDMSearchOptions):
-    """Upstream's record search options with highlighting."""
+class SearchSectionExcludedParam(ParamInterpreter):
+    """Leave ``msi_search`` (file text included) out of the hits: it is for matching only."""
 
-    params_interpreters_cls = [*RDMSearchOptions.params_interpreters_cls, HighlightParam]
+    def apply(self, identity, search, params):
+        """Exclude the search section from each hit's ``_source``."""
+        return search.source(excludes=["msi_search"])
+
+
+class MSISearchOptions(RDMSearchOptions):
+    """Upstream's record search options with highlighting, without the search section in hits."""
+
+    params_interpreters_cls = [
+        *RDMSearchOptions.params_interpreters_cls,
+        HighlightParam,
+        SearchSectionExcludedParam,
+    ]
 
 
 class MSIRecordList(RDMRecordList):
