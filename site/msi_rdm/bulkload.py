@@ -44,12 +44,12 @@ def chunked(items, size):
 
 
 def load_records(ids):
-    """The records of ``ids`` read with one query, in the order of ``ids``."""
+    """The records of ``ids`` (UUIDs or strings) read with one query, in the order of ``ids``."""
     record_cls = current_rdm_records_service.record_cls
     model_cls = record_cls.model_cls
     models = model_cls.query.filter(model_cls.id.in_(ids), model_cls.is_deleted.is_(False))
-    by_id = {model.id: record_cls(model.data, model=model) for model in models}
-    return [by_id[record_id] for record_id in ids if record_id in by_id]
+    by_id = {str(model.id): record_cls(model.data, model=model) for model in models}
+    return [by_id[str(record_id)] for record_id in ids if str(record_id) in by_id]
 
 
 def share_relation_cache(record, shared):
