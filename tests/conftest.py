@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import requests
 from invenio_app.factory import create_app as create_msi_app
+from sqlalchemy.exc import OperationalError
 
 from helpers import token_headers
 
@@ -73,7 +74,10 @@ def database(appctx):
     from invenio_db import db
 
     yield db
-    db.session.remove()
+    try:
+        db.session.remove()
+    except OperationalError:  # tests/resilience restarted PostgreSQL under the session: discard it
+        db.session.remove()
 
 
 @pytest.fixture(scope="module")
