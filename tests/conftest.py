@@ -1,7 +1,7 @@
 """Fixtures of the whole suite: one application on the test instance that ``make test`` prepared.
 
 The test instance is real: PostgreSQL database ``msi_test``, OpenSearch indices ``msi-test-*`` and
-Redis databases 8-13, initialised afresh (vocabularies and demo collection included) by
+Redis databases 8-14, initialised afresh (vocabularies and demo collection included) by
 ``scripts/setup.sh test --force`` before every run. Tests commit what they create, so each one works
 with content of its own (unique words, new users) rather than expecting an empty repository.
 """
