@@ -34,8 +34,6 @@ def targets(app, depositor):
         ("post", "/api/communities"),
         ("post", "/api/researchers"),
         ("put", "/api/researchers/no-such-profile"),
-        ("post", "/api/me/orcid/import"),
-        ("put", "/api/me/orcid/consent"),
     ], f"/api/records/{d}/draft/files"
 
 
