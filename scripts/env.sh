@@ -58,7 +58,8 @@ msi_env() {
         export INVENIO_CELERY_RESULT_BACKEND="$redis/$((redis_base + 3))"
         export INVENIO_RATELIMIT_STORAGE_URI="$redis/$((redis_base + 4))"
         export INVENIO_IIIF_CACHE_REDIS_URL="$redis/$((redis_base + 5))"
-        # Upstream's community-identity cache otherwise talks to localhost:6379 (someone else's).
+        # Community memberships of signed-in users; upstream's default is localhost:6379, which
+        # would reach another instance's Redis (or none) when MSI_REDIS_PORT is changed.
         export INVENIO_COMMUNITIES_IDENTITIES_CACHE_REDIS_URL="$redis/$((redis_base + 6))"
     fi
     export INVENIO_SEARCH_INDEX_PREFIX="${INVENIO_SEARCH_INDEX_PREFIX:-$prefix}"

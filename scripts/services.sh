@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install, start, stop and report the native services: PostgreSQL, Redis and OpenSearch.
-# Usage: scripts/services.sh install|start|stop|status
+# Usage: scripts/services.sh install|status, or start|stop|restart [postgres|redis|opensearch]
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
@@ -250,10 +250,26 @@ status() {
     echo "postgresql: $pg"; echo "redis:      $rd"; echo "opensearch: $os"
 }
 
+one() {
+    # Start, stop or restart a single service: what fault tests do to the running stack.
+    local action=$1 service=$2
+    case "$service" in
+        postgres|redis|opensearch) ;;
+        *) echo "unknown service: $service (postgres, redis or opensearch)" >&2; exit 2 ;;
+    esac
+    case "$action" in
+        start) install; "start_$service" ;;
+        stop) "stop_$service" ;;
+        restart) "stop_$service"; "start_$service" ;;
+    esac
+}
+
 case "${1:-}" in
     install) install ;;
-    start) start ;;
-    stop) stop ;;
+    start|stop|restart)
+        if [ -n "${2:-}" ]; then one "$1" "$2"
+        elif [ "$1" = restart ]; then stop; start
+        else "$1"; fi ;;
     status) status ;;
-    *) echo "usage: $0 install|start|stop|status" >&2; exit 2 ;;
+    *) echo "usage: $0 install|status|start|stop|restart [postgres|redis|opensearch]" >&2; exit 2 ;;
 esac

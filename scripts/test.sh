@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite against real PostgreSQL, OpenSearch and Redis, on a freshly initialised
-# test instance (database msi_test, indices msi-test-*, Redis databases 8-13).
+# test instance (database msi_test, indices msi-test-*, Redis databases 8-14).
 # Usage: scripts/test.sh [pytest arguments]
 set -euo pipefail
 source "$(dirname "$0")/env.sh"

@@ -1,7 +1,7 @@
 """Fixtures of the whole suite: one application on the test instance that ``make test`` prepared.
 
 The test instance is real: PostgreSQL database ``msi_test``, OpenSearch indices ``msi-test-*`` and
-Redis databases 8-13, initialised afresh (vocabularies and demo collection included) by
+Redis databases 8-14, initialised afresh (vocabularies and demo collection included) by
 ``scripts/setup.sh test --force`` before every run. Tests commit what they create, so each one works
 with content of its own (unique words, new users) rather than expecting an empty repository.
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import requests
 from invenio_app.factory import create_app as create_msi_app
+from sqlalchemy.exc import OperationalError
 
 from helpers import token_headers
 
@@ -73,7 +74,10 @@ def database(appctx):
     from invenio_db import db
 
     yield db
-    db.session.remove()
+    try:
+        db.session.remove()
+    except OperationalError:  # tests/resilience restarted PostgreSQL under the session: discard it
+        db.session.remove()
 
 
 @pytest.fixture(scope="module")

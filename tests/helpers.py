@@ -116,3 +116,21 @@ def deposit_each(app, user, **records):
     client = app.test_client()
     headers = token_headers(user.token)
     return {name: deposit(client, headers, data) for name, data in records.items()}
+
+
+def new_user(database, prefix, roles=()):
+    """A confirmed account with the given roles and a REST token (``user.token``)."""
+    import uuid
+
+    from invenio_accounts.proxies import current_datastore
+    from invenio_oauth2server.models import Token
+
+    email = f"{prefix}-{uuid.uuid4().hex[:8]}@example.org"
+    user = current_datastore.create_user(email=email, password=None, active=True)
+    current_datastore.activate_user(user)
+    for name in roles:
+        current_datastore.add_role_to_user(user, current_datastore.find_role(name))
+    database.session.commit()
+    user.token = Token.create_personal("tests", user.id, scopes=[], is_internal=False).access_token
+    database.session.commit()
+    return user

@@ -4,6 +4,8 @@ Loaded through the ``invenio_config.module`` entry point, after ``invenio_app_rd
 before ``invenio.cfg`` and the ``INVENIO_*`` environment variables.
 """
 
+from datetime import timedelta
+
 from flask_resources import ResponseHandler
 from invenio_app_rdm import config as app_rdm_config
 from invenio_i18n import lazy_gettext as _
@@ -327,3 +329,25 @@ RDM_RECORDS_SERIALIZERS = {
     ),
 }
 """Upstream's record formats by Accept header with the MSI mappings, RIS and cached citations."""
+
+# Production safety (issue #9)
+# ----------------------------
+
+MSI_PRODUCTION = False
+"""True in production (``INVENIO_MSI_PRODUCTION``): the app refuses to start with a weak
+``SECRET_KEY`` or with cookies and headers not fit for https (see ``msi_rdm.production``)."""
+
+# Resilience: repairing the search index after an OpenSearch outage (issue #9)
+# ---------------------------------------------------------------------------
+
+MSI_INDEX_RECONCILE_WINDOW = 7 * 24 * 3600
+"""Seconds back that ``reindex_stale`` looks for records changed while OpenSearch was away."""
+
+CELERY_BEAT_SCHEDULE = {
+    **app_rdm_config.CELERY_BEAT_SCHEDULE,
+    "msi-reindex-stale": {
+        "task": "msi_rdm.resilience.tasks.reindex_stale",
+        "schedule": timedelta(minutes=10),
+    },
+}
+"""Upstream's schedule plus the index repair, every ten minutes."""

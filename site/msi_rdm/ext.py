@@ -1,5 +1,8 @@
 """Flask extension of the MSI repository."""
 
+from .production import check_production
+from .resilience.errors import register_error_handlers
+
 
 class MSIRepository:
     """Register the MSI repository on the application (its settings come from msi_rdm.config)."""
@@ -15,6 +18,7 @@ class MSIRepository:
         from .researchers.resource import ResearcherResource, ResearcherResourceConfig
         from .researchers.service import ResearcherService, ResearcherServiceConfig
 
+        check_production(app)
         app.extensions["msi-rdm"] = self
         # Node id -> community id, looked up once per process (see researchers.generators).
         self.node_communities = None
@@ -23,6 +27,7 @@ class MSIRepository:
             ResearcherResourceConfig(), self.researchers_service
         )
         connect_orcid_signals()
+        register_error_handlers(app)
 
 
 def connect_orcid_signals():
@@ -64,6 +69,7 @@ def finalize_app(app):
     from .hits import MSIRecordSearchList
     from .oai.vocabularies import use_vocabulary_table
     from .records import MSIRecord
+    from .resilience.indexer import TolerantRecordIndexer
 
     with app.app_context():
         researchers = app.extensions["msi-rdm"].researchers_service
@@ -75,6 +81,9 @@ def finalize_app(app):
         records = current_rdm_records.records_service.config
         records.result_list_cls = MSIRecordSearchList
         records.index_dumper = MSIRecord.dumper
+        # Publishing and editing succeed while OpenSearch is down (see msi_rdm.resilience).
+        records.indexer_cls = TolerantRecordIndexer
+        records.draft_indexer_cls = TolerantRecordIndexer
         current_rdm_records.record_communities_service.config.index_dumper = MSIRecord.dumper
     use_vocabulary_table()
     if "invenio_oaiserver.response" in app.view_functions:
@@ -100,6 +109,8 @@ def finalize_ui_app(app):
 def finalize_api_app(app):
     """As ``finalize_app``, plus cached citations answered before the records resource."""
     from .citations.fastpath import cached_citation
+    from .inputs import refuse_malformed_json
 
     finalize_app(app)
     app.before_request(cached_citation)
+    app.before_request(refuse_malformed_json)

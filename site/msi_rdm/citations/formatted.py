@@ -1,6 +1,11 @@
-"""Formatted citations through citeproc-py, cached in Redis on record revision, style and locale."""
+"""Formatted citations through citeproc-py, cached in Redis on record revision, style and locale.
+
+The text is HTML-escaped, as upstream's HTML citations are: the landing page puts it into the page
+as HTML (``RecordCitationField``), so a title with markup must arrive as text.
+"""
 
 import re
+from html import escape
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
 from citeproc.source import Name
@@ -38,18 +43,18 @@ def _source(item, style):
 
 
 def format_citation(item, style, locale):
-    """Format one CSL-JSON item as plain text in a style and locale."""
+    """Format one CSL-JSON item as HTML-escaped text in a style and locale."""
     bibliography = CitationStylesBibliography(
         parsed_style(style, locale), _source(item, style), formatter.plain
     )
     bibliography.register(Citation([CitationItem(item["id"])]))
     text = str(bibliography.bibliography()[0])
-    return re.sub(r"\.\.+", ".", re.sub(r"\s\s+", " ", text)).strip()
+    return escape(re.sub(r"\.\.+", ".", re.sub(r"\s\s+", " ", text)).strip(), quote=False)
 
 
 def cache_key(record, style, locale):
     """Cache key of a formatted citation: the record's revision, the style and the locale."""
-    return f"msi:citation:{record['id']}:{record.get('revision_id')}:{style}:{locale}"
+    return f"msi:citation:v2:{record['id']}:{record.get('revision_id')}:{style}:{locale}"
 
 
 def citation(record, style, locale):

@@ -19,6 +19,9 @@ def _unknown_ids(cf, value):
     entries = value if isinstance(value, list) else [value]
     unknown = []
     for entry in entries:
+        # Entries of the wrong shape (null, a string, no id) are the schema's errors to report.
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            continue
         try:
             Vocabulary.pid.resolve((cf.vocabulary_id, entry["id"]))
         except PIDDoesNotExistError:
@@ -31,7 +34,7 @@ def unknown_vocabulary_ids(custom_fields):
 
     Their shape was checked by upstream's schema, which also dropped what it could not load.
     """
-    values = custom_fields or {}
+    values = custom_fields if isinstance(custom_fields, dict) else {}
     errors = {}
     for cf in MSI_CUSTOM_FIELDS:
         value = values.get(cf.name)
@@ -52,7 +55,8 @@ class MSIFieldsComponent(ServiceComponent):
             for error in schema_errors or []
             if error.get("field", "").startswith("custom_fields.msi:")
         }
-        errors.update(unknown_vocabulary_ids((data or {}).get("custom_fields")))
+        data = data if isinstance(data, dict) else {}
+        errors.update(unknown_vocabulary_ids(data.get("custom_fields")))
         if errors:
             raise ValidationError({"custom_fields": errors})
 

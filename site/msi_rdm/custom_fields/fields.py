@@ -1,8 +1,10 @@
 """Definitions of the ``msi:`` custom fields on records."""
 
+import re
+
 from invenio_records_resources.services.custom_fields import BaseCF, TextCF
 from invenio_vocabularies.services.custom_fields import VocabularyCF
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, validate
 from marshmallow_utils.fields import SanitizedUnicode
 
 from .film import FILM_CUSTOM_FIELDS
@@ -11,6 +13,14 @@ MSI_NAMESPACES = {"msi": "https://www.motesplatssocialinnovation.se/terms/"}
 """The namespace of MSI's own metadata terms."""
 
 SUMMARY_LANGUAGES = ("sv", "en")
+
+PROJECT_MAX_LENGTH = 500
+
+
+def plain_text(value):
+    """Refuse markup: the field is plain text wherever it is shown or exported."""
+    if re.search(r"<[A-Za-z!/?]", value):
+        raise ValidationError("Give plain text, without HTML tags.")
 
 
 class PlainSummaryCF(BaseCF):
@@ -50,7 +60,10 @@ MSI_CUSTOM_FIELDS = [
     VocabularyCF(name="msi:strategic_area", vocabulary_id="msistrategicareas"),
     VocabularyCF(name="msi:audiences", vocabulary_id="msiaudiences", multiple=True),
     PlainSummaryCF(name="msi:plain_summary"),
-    TextCF(name="msi:project"),
+    TextCF(
+        name="msi:project",
+        field_args={"validate": [validate.Length(max=PROJECT_MAX_LENGTH), plain_text]},
+    ),
     *FILM_CUSTOM_FIELDS,
 ]
 """Every MSI custom field on records; vocabularies are loaded from app_data/vocabularies."""

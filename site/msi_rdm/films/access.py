@@ -1,9 +1,9 @@
 """Resolve a published record for a request, only when its reader may read its files."""
 
 from flask import abort, g
+from flask_principal import PermissionDenied
 from invenio_pidstore.errors import PIDDeletedError, PIDDoesNotExistError
 from invenio_rdm_records.proxies import current_rdm_records_service as records_service
-from invenio_records_resources.services.errors import PermissionDeniedError
 
 
 def readable_record(pid_value):
@@ -17,7 +17,7 @@ def readable_record(pid_value):
         item = records_service.read(g.identity, pid_value)
     except (PIDDoesNotExistError, PIDDeletedError):
         abort(404)
-    except PermissionDeniedError:
+    except PermissionDenied:  # PermissionDeniedError and RecordPermissionDeniedError
         abort(403)
     record = item._record
     if not records_service.check_permission(g.identity, "read_files", record=record):

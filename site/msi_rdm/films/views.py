@@ -1,9 +1,9 @@
 """Routes of films: poster and captions on the site, the film report in the REST API."""
 
 from flask import Blueprint, Response, abort, current_app, g, jsonify
+from flask_principal import PermissionDenied
 from invenio_pidstore.errors import PIDDoesNotExistError
 from invenio_rdm_records.proxies import current_rdm_records_service as records_service
-from invenio_records_resources.services.errors import PermissionDeniedError
 
 from .access import readable_record
 from .api import check_draft, film_rows, film_summary
@@ -57,7 +57,7 @@ def draft_film_report(pid_value):
         draft = records_service.read_draft(g.identity, pid_value)._record
     except PIDDoesNotExistError:
         abort(404)
-    except PermissionDeniedError:
+    except PermissionDenied:  # PermissionDeniedError and RecordPermissionDeniedError
         abort(403)
     return jsonify(film_summary(check_draft(draft)))
 

@@ -1,0 +1,1 @@
+"""Staying up when a service fails: tolerant indexing, stale-index repair, clean 503 answers."""

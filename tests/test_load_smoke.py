@@ -1,0 +1,37 @@
+"""The load harness (bench/load.py) runs a small bounded load against the live test server."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load(tmp_path, url, *arguments):
+    return subprocess.run(
+        [sys.executable, str(ROOT / "bench/load.py"), "--url", url, *arguments],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "MSI_STATE": str(tmp_path)},
+    )
+
+
+def test_load_smoke(tmp_path, msi_server):
+    """Four clients, 24 requests: a table, no errors, and every kind of request measured."""
+    result = _load(tmp_path, msi_server, "--clients", "4", "--requests", "24", "--seconds", "120")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "| all | 24 | 0 |" in result.stdout
+    saved = json.loads((tmp_path / "bench/load.json").read_text())
+    assert saved["all"]["errors"] == 0
+    assert {"search", "landing", "download"} <= set(saved)
+    assert saved["all"]["p95"] > 0
+
+
+def test_load_refuses_other_hosts(tmp_path):
+    """The harness only loads the local machine."""
+    result = _load(tmp_path, "http://example.org", "--requests", "1")
+    assert result.returncode != 0
+    assert "loopback only" in result.stderr
