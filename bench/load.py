@@ -1,4 +1,4 @@
-"""B6: bounded loopback load: searches, landing pages and file downloads from concurrent clients.
+"""Load (issue 9): searches, landing pages and file downloads from concurrent loopback clients.
 
     python bench/load.py --url http://127.0.0.1:5000 [--clients 20] [--requests 400] [--seconds 120]
 
@@ -121,7 +121,7 @@ def main():
         raise SystemExit("load runs against loopback only (127.0.0.1, localhost)")
     figures = run(args.url.rstrip("/"), args.clients, args.requests, args.seconds)
     lines = [
-        f"B6 load: {args.clients} clients, {figures['all']['requests']} requests "
+        f"Load: {args.clients} clients, {figures['all']['requests']} requests "
         f"in {figures['seconds']:.1f} s",
         "",
         "| kind | requests | errors | req/s | p50 (s) | p95 (s) |",

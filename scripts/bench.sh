@@ -35,3 +35,5 @@ else
     python "$MSI_ROOT/bench/pages.py"
 fi
 python "$MSI_ROOT/bench/memory.py" --state "$MSI_STATE"
+# --- load: 20 loopback clients, bounded in requests and time ---
+python "$MSI_ROOT/bench/load.py" --url "$url" --clients 20 --requests 400 --seconds 120
