@@ -13,6 +13,7 @@ from invenio_rdm_records import config as rdm_records_config
 from invenio_rdm_records.resources import config as rdm_resources_config
 from invenio_rdm_records.services.components import DefaultRecordsComponents
 from invenio_records_resources.resources.records.headers import etag_headers
+from invenio_records_resources.services.files.config import FileServiceConfig
 from invenio_records_resources.services.records.queryparser import (
     QueryParser,
     SearchFieldTransformer,
@@ -39,6 +40,7 @@ from .oai.dublincore import MSIDublinCoreXMLSerializer
 from .orcid.oauth import ORCID_REMOTE_APP
 from .orcid.push import OrcidPushComponent
 from .records import MSIRecord
+from .uploads.components import FileKeyComponent
 
 # Identity of the site
 # --------------------
@@ -193,6 +195,12 @@ RDM_CUSTOM_FIELDS_UI = [*RDM_CUSTOM_FIELDS_UI, FILM_CUSTOM_FIELDS_UI]
 
 RDM_RECORDS_SERVICE_COMPONENTS = [*RDM_RECORDS_SERVICE_COMPONENTS, FilmComponent]
 """Probe films and read captions after the publish is committed."""
+
+# Uploads: plain file names
+# -------------------------
+
+RDM_DRAFT_FILES_SERVICE_COMPONENTS = [FileKeyComponent, *FileServiceConfig.components]
+"""Refuse file names with path parts, control characters or no name (400) before upstream's."""
 
 FILES_REST_ALLOW_RANGE_REQUESTS = True
 """Answer ``Range`` requests with 206 and the bytes asked for, so players seek without
