@@ -196,11 +196,20 @@ RDM_CUSTOM_FIELDS_UI = [*RDM_CUSTOM_FIELDS_UI, FILM_CUSTOM_FIELDS_UI]
 RDM_RECORDS_SERVICE_COMPONENTS = [*RDM_RECORDS_SERVICE_COMPONENTS, FilmComponent]
 """Probe films and read captions after the publish is committed."""
 
-# Uploads: plain file names
-# -------------------------
+# Uploads: plain file names, sizes that fit films
+# ------------------------------------------------
 
 RDM_DRAFT_FILES_SERVICE_COMPONENTS = [FileKeyComponent, *FileServiceConfig.components]
 """Refuse file names with path parts, control characters or no name (400) before upstream's."""
+
+RDM_FILES_DEFAULT_MAX_FILE_SIZE = 20 * 2**30
+"""Largest file of a record, in bytes (20 GiB: a long film in high quality); larger answers 400."""
+
+RDM_FILES_DEFAULT_QUOTA_SIZE = 50 * 2**30
+"""All files of one record version together, in bytes (50 GiB: a few films with extras)."""
+
+FILES_REST_DEFAULT_MAX_FILE_SIZE = RDM_FILES_DEFAULT_MAX_FILE_SIZE
+"""The same per-file limit for buckets created outside records (upstream's default: none)."""
 
 FILES_REST_ALLOW_RANGE_REQUESTS = True
 """Answer ``Range`` requests with 206 and the bytes asked for, so players seek without
