@@ -7,6 +7,7 @@ before ``invenio.cfg`` and the ``INVENIO_*`` environment variables.
 from datetime import timedelta
 
 from flask_resources import ResponseHandler
+from invenio_app import config as invenio_app_config
 from invenio_app_rdm import config as app_rdm_config
 from invenio_i18n import lazy_gettext as _
 from invenio_rdm_records import config as rdm_records_config
@@ -81,6 +82,15 @@ DATACITE_ENABLED = False
 
 RATELIMIT_AUTHENTICATED_USER = "5000 per minute"
 """Depositors and harvest clients make many small calls; anonymous users keep upstream's limit."""
+
+RATELIMIT_GUEST_USER = "5000 per hour;500 per minute"
+"""Anonymous requests (search included) per user agent and address: InvenioRDM's value, stated.
+
+A landing page or search page loads dozens of assets and API calls, so lower limits refuse
+ordinary browsing."""
+
+RATELIMIT_PER_ENDPOINT = {**invenio_app_config.RATELIMIT_PER_ENDPOINT}
+"""Upstream's: login, registration and password reset 10 per minute; 429 beyond."""
 
 # OAI-PMH
 # -------
