@@ -7,12 +7,14 @@ before ``invenio.cfg`` and the ``INVENIO_*`` environment variables.
 from datetime import timedelta
 
 from flask_resources import ResponseHandler
+from invenio_app import config as invenio_app_config
 from invenio_app_rdm import config as app_rdm_config
 from invenio_i18n import lazy_gettext as _
 from invenio_rdm_records import config as rdm_records_config
 from invenio_rdm_records.resources import config as rdm_resources_config
 from invenio_rdm_records.services.components import DefaultRecordsComponents
 from invenio_records_resources.resources.records.headers import etag_headers
+from invenio_records_resources.services.files.config import FileServiceConfig
 from invenio_records_resources.services.records.queryparser import (
     QueryParser,
     SearchFieldTransformer,
@@ -39,6 +41,7 @@ from .oai.dublincore import MSIDublinCoreXMLSerializer
 from .orcid.oauth import ORCID_REMOTE_APP
 from .orcid.push import OrcidPushComponent
 from .records import MSIRecord
+from .uploads.components import FileKeyComponent
 
 # Identity of the site
 # --------------------
@@ -79,6 +82,15 @@ DATACITE_ENABLED = False
 
 RATELIMIT_AUTHENTICATED_USER = "5000 per minute"
 """Depositors and harvest clients make many small calls; anonymous users keep upstream's limit."""
+
+RATELIMIT_GUEST_USER = "5000 per hour;500 per minute"
+"""Anonymous requests (search included) per user agent and address: InvenioRDM's value, stated.
+
+A landing page or search page loads dozens of assets and API calls, so lower limits refuse
+ordinary browsing."""
+
+RATELIMIT_PER_ENDPOINT = {**invenio_app_config.RATELIMIT_PER_ENDPOINT}
+"""Upstream's: login, registration and password reset 10 per minute; 429 beyond."""
 
 # OAI-PMH
 # -------
@@ -193,6 +205,21 @@ RDM_CUSTOM_FIELDS_UI = [*RDM_CUSTOM_FIELDS_UI, FILM_CUSTOM_FIELDS_UI]
 
 RDM_RECORDS_SERVICE_COMPONENTS = [*RDM_RECORDS_SERVICE_COMPONENTS, FilmComponent]
 """Probe films and read captions after the publish is committed."""
+
+# Uploads: plain file names, sizes that fit films
+# ------------------------------------------------
+
+RDM_DRAFT_FILES_SERVICE_COMPONENTS = [FileKeyComponent, *FileServiceConfig.components]
+"""Refuse file names with path parts, control characters or no name (400) before upstream's."""
+
+RDM_FILES_DEFAULT_MAX_FILE_SIZE = 20 * 2**30
+"""Largest file of a record, in bytes (20 GiB: a long film in high quality); larger answers 400."""
+
+RDM_FILES_DEFAULT_QUOTA_SIZE = 50 * 2**30
+"""All files of one record version together, in bytes (50 GiB: a few films with extras)."""
+
+FILES_REST_DEFAULT_MAX_FILE_SIZE = RDM_FILES_DEFAULT_MAX_FILE_SIZE
+"""The same per-file limit for buckets created outside records (upstream's default: none)."""
 
 FILES_REST_ALLOW_RANGE_REQUESTS = True
 """Answer ``Range`` requests with 206 and the bytes asked for, so players seek without

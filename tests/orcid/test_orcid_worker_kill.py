@@ -8,14 +8,12 @@ and the idempotent import completes.
 
 import os
 import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from fakes.orcid_helpers import random_orcid
 from invenio_db import db
+from workers import celery_worker
 
 from msi_rdm.orcid.models import OrcidImport, OrcidWork
 
@@ -30,19 +28,8 @@ def _wait(what, condition, seconds):
 
 
 def _worker(fake, log):
-    env = {
-        **os.environ,
-        "INVENIO_CELERY_BROKER_TRANSPORT_OPTIONS": "{'visibility_timeout': 5}",
-        "INVENIO_LOGGING_CONSOLE_LEVEL": "WARNING",
-        **{f"INVENIO_{key}": repr(value) for key, value in fake.config().items()},
-    }
-    celery = Path(sys.executable).with_name("celery")
-    command = [str(celery), "-A", "invenio_app.celery", "worker", "--pool", "solo",
-               "--without-gossip", "--without-mingle", "--without-heartbeat",
-               "--loglevel", "INFO", "--logfile", str(log)]  # fmt: skip
-    worker = subprocess.Popen(command, env=env, start_new_session=True)  # noqa: S603
-    _wait("the worker", lambda: log.exists() and "ready." in log.read_text(), 90)
-    return worker
+    env = {f"INVENIO_{key}": repr(value) for key, value in fake.config().items()}
+    return celery_worker(log, env)
 
 
 def _status(orcid):

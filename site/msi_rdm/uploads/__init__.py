@@ -1,0 +1,1 @@
+"""Uploads: what file names and sizes the deposit accepts."""
