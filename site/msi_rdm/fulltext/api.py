@@ -104,13 +104,7 @@ def record_text(record_id):
     prefetched = _prefetched.get()
     if prefetched is not None and record_id in prefetched:
         return prefetched[record_id]
-    rows = (
-        FulltextModel.query.filter_by(record_id=record_id, status=ExtractionStatus.OK)
-        .order_by(FulltextModel.key)
-        .with_entities(FulltextModel.text)
-    )
-    text = "\n\n".join(t for (t,) in rows if t)
-    return text[: current_app.config["MSI_FULLTEXT_MAX_INDEXED_CHARS"]]
+    return record_texts([record_id])[record_id]
 
 
 def status_counts():
