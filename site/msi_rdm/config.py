@@ -73,6 +73,9 @@ SEARCH_INDEX_PREFIX = ""
 SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "pool_recycle": 3600}
 """Survive a database restart under a running app: stale connections are replaced."""
 
+ACCESS_CACHE = "msi_rdm.access_cache:request_memo_cache"
+"""Action expansions read from Redis once per request, not once per permission check."""
+
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 """A task whose worker dies is delivered again; every MSI task is idempotent."""
