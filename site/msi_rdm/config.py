@@ -108,6 +108,9 @@ RDM_NAMESPACES = {**MSI_NAMESPACES}
 RDM_CUSTOM_FIELDS = [*MSI_CUSTOM_FIELDS]
 RDM_CUSTOM_FIELDS_UI = [MSI_CUSTOM_FIELDS_UI]
 
+MSI_VOCABULARY_OPTIONS_TTL = 300
+"""Seconds a web process reuses the option lists of the msi: vocabulary fields (landing, form)."""
+
 RDM_RECORDS_SERVICE_COMPONENTS = [
     MSIFieldsComponent,
     *DefaultRecordsComponents,

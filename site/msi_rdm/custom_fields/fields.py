@@ -3,11 +3,11 @@
 import re
 
 from invenio_records_resources.services.custom_fields import BaseCF, TextCF
-from invenio_vocabularies.services.custom_fields import VocabularyCF
 from marshmallow import ValidationError, fields, validate
 from marshmallow_utils.fields import SanitizedUnicode
 
 from .film import FILM_CUSTOM_FIELDS
+from .options import CachedOptionsVocabularyCF
 
 MSI_NAMESPACES = {"msi": "https://www.motesplatssocialinnovation.se/terms/"}
 """The namespace of MSI's own metadata terms."""
@@ -53,12 +53,12 @@ class PlainSummaryCF(BaseCF):
 
 
 MSI_CUSTOM_FIELDS = [
-    VocabularyCF(name="msi:themes", vocabulary_id="msithemes", multiple=True),
-    VocabularyCF(name="msi:sdgs", vocabulary_id="sdgs", multiple=True, sort_by="id"),
-    VocabularyCF(name="msi:sectors", vocabulary_id="msisectors", multiple=True),
-    VocabularyCF(name="msi:node", vocabulary_id="msinodes"),
-    VocabularyCF(name="msi:strategic_area", vocabulary_id="msistrategicareas"),
-    VocabularyCF(name="msi:audiences", vocabulary_id="msiaudiences", multiple=True),
+    CachedOptionsVocabularyCF(name="msi:themes", vocabulary_id="msithemes", multiple=True),
+    CachedOptionsVocabularyCF(name="msi:sdgs", vocabulary_id="sdgs", multiple=True, sort_by="id"),
+    CachedOptionsVocabularyCF(name="msi:sectors", vocabulary_id="msisectors", multiple=True),
+    CachedOptionsVocabularyCF(name="msi:node", vocabulary_id="msinodes"),
+    CachedOptionsVocabularyCF(name="msi:strategic_area", vocabulary_id="msistrategicareas"),
+    CachedOptionsVocabularyCF(name="msi:audiences", vocabulary_id="msiaudiences", multiple=True),
     PlainSummaryCF(name="msi:plain_summary"),
     TextCF(
         name="msi:project",

@@ -4,8 +4,9 @@ import re
 
 from invenio_i18n import lazy_gettext as _
 from invenio_records_resources.services.custom_fields import IntegerCF, KeywordCF
-from invenio_vocabularies.services.custom_fields import VocabularyCF
 from marshmallow import validate
+
+from .options import CachedOptionsVocabularyCF
 
 ISO_DURATION = re.compile(r"^PT(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?$")
 """A film's length as an ISO 8601 time duration, e.g. ``PT4M12S`` or ``PT1H2M``."""
@@ -27,7 +28,14 @@ FILM_CUSTOM_FIELDS = [
             )
         },
     ),
-    VocabularyCF(name="msi:caption_languages", vocabulary_id="languages", multiple=True),
+    CachedOptionsVocabularyCF(
+        name="msi:caption_languages",
+        vocabulary_id="languages",
+        multiple=True,
+        # The form looks languages up as one types (AutocompleteDropdown below), so the thousands
+        # of ISO 639-3 entries are not read and sent with every landing page and deposit form.
+        dump_options=False,
+    ),
 ]
 """Film fields; people in roles use creators/contributors, spoken language ``languages``."""
 
