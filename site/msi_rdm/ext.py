@@ -2,6 +2,7 @@
 
 from .production import check_production
 from .resilience.errors import register_error_handlers
+from .signatures import remember_signatures
 
 
 class MSIRepository:
@@ -19,6 +20,7 @@ class MSIRepository:
         from .researchers.service import ResearcherService, ResearcherServiceConfig
 
         check_production(app)
+        remember_signatures()
         app.extensions["msi-rdm"] = self
         # Node id -> community id, looked up once per process (see researchers.generators).
         self.node_communities = None
