@@ -164,6 +164,9 @@ MSI_FULLTEXT_MAX_PAGES = 2000
 MSI_FULLTEXT_MAX_INDEXED_CHARS = 2_000_000
 """Characters of a record's file text put into its index document at most."""
 
+MSI_SEARCH_HIT_CACHE_SIZE = 4096
+"""Serialised search hits each web process keeps (a few KiB each; see ``msi_rdm.hits``); 0: none."""
+
 # ORCID: sign-in and linking, works import, push of published records
 # ---------------------------------------------------------------------
 

@@ -1,12 +1,27 @@
-"""Search hits serialised with one schema per page and memoised permission answers per hit.
+"""Search hits serialised with one schema per page, memoised permission answers, and a hit cache.
 
 Upstream's result list builds a new record schema, and with it every nested schema, for each hit,
 and each nested schema asks the permission policy its field questions anew (``read_files``,
 ``manage``, ``review``, ...). Here one schema instance serves the whole page (the schema context
 lives in a context variable, not on the instance, so it is safe to reuse), and each hit's answers
 are computed once.
+
+Most of a search request is that serialisation, and the same records come back again and again.
+So the projection of a published record's hit is kept in a bounded per-process cache, keyed by a
+digest of everything it is computed from: the hit's index document (which changes with every
+revision, reindex, version or statistics update), the caller's needs (so each caller class has
+its own entry and nobody is served another caller's view), the locale and the day (embargoes end
+by date). Drafts are never cached: their permissions also depend on review requests.
 """
 
+import hashlib
+import threading
+from collections import OrderedDict
+from datetime import UTC, datetime
+
+import orjson
+from flask import current_app
+from invenio_i18n import get_locale
 from invenio_rdm_records.services.results import RDMRecordList
 from marshmallow_utils.context import context_schema
 
@@ -28,6 +43,64 @@ def memoised_permission_check(policy_cls, context):
     return check
 
 
+class HitCache:
+    """A bounded, least-recently-used map of digests to serialised projections (JSON bytes)."""
+
+    def __init__(self):
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        """A fresh copy of the projection stored under ``key``, or None."""
+        with self._lock:
+            data = self._entries.get(key)
+            if data is None:
+                return None
+            self._entries.move_to_end(key)
+        return orjson.loads(data)
+
+    def put(self, key, projection, size):
+        """Keep ``projection`` under ``key``, dropping the least recently used beyond ``size``."""
+        try:
+            data = orjson.dumps(projection)
+        except TypeError:
+            return
+        with self._lock:
+            self._entries[key] = data
+            self._entries.move_to_end(key)
+            while len(self._entries) > size:
+                self._entries.popitem(last=False)
+
+    def clear(self):
+        """Forget every entry."""
+        with self._lock:
+            self._entries.clear()
+
+    def __len__(self):
+        """Entries held."""
+        return len(self._entries)
+
+
+hit_cache = HitCache()
+
+
+def caller_digest(identity):
+    """Digest of what permission answers can depend on besides the record: needs, locale, day."""
+    needs = sorted(repr(tuple(need)) for need in identity.provides)
+    day = datetime.now(UTC).date().isoformat()
+    return hashlib.blake2b(
+        orjson.dumps([needs, str(get_locale() or ""), day]), digest_size=16
+    ).digest()
+
+
+def hit_key(caller, index, source):
+    """Cache key of one hit: the caller's digest, the index and the whole index document."""
+    digest = hashlib.blake2b(caller, digest_size=20)
+    digest.update(index.encode())
+    digest.update(orjson.dumps(source, option=orjson.OPT_SORT_KEYS))
+    return digest.digest()
+
+
 class PageSchemaHits(RDMRecordList):
     """Upstream's hits, produced with one schema instance for the page."""
 
@@ -38,11 +111,17 @@ class PageSchemaHits(RDMRecordList):
         schema = self._schema.schema()
         policy_cls = service.config.permission_policy_cls
         records_index = service.record_cls.index._name
+        size = current_app.config.get("MSI_SEARCH_HIT_CACHE_SIZE", 0)
+        caller = caller_digest(identity) if size else None
         for hit in self._results:
-            record_cls = (
-                service.record_cls if records_index in hit.meta["index"] else service.draft_cls
-            )
-            record = record_cls.loads(hit.to_dict())
+            published = records_index in hit.meta["index"]
+            source = hit.to_dict()
+            key = hit_key(caller, hit.meta["index"], source) if size and published else None
+            if key is not None and (cached := hit_cache.get(key)) is not None:
+                yield cached
+                continue
+            record_cls = service.record_cls if published else service.draft_cls
+            record = record_cls.loads(source)
             context = {"identity": identity, "record": record, "meta": hit.meta}
             check = memoised_permission_check(policy_cls, context)
             token = context_schema.set({**context, "field_permission_check": check})
@@ -52,6 +131,8 @@ class PageSchemaHits(RDMRecordList):
                 context_schema.reset(token)
             if self._links_item_tpl:
                 projection["links"] = self._links_item_tpl.expand(identity, record)
+            if key is not None:
+                hit_cache.put(key, projection, size)
             yield projection
 
 
