@@ -1,0 +1,242 @@
+"""What makes search and landing pages fast is correct: each shortcut gives upstream's answer.
+
+Covers the request-scoped action cache (msi_rdm.access_cache), the search hit cache
+(msi_rdm.hits), remembered hook signatures (msi_rdm.signatures) and the vocabulary option lists
+of the landing page and deposit form (msi_rdm.custom_fields.options).
+"""
+
+import inspect
+import json
+from unittest import mock
+
+import pytest
+from flask_caching import Cache
+from invenio_access.permissions import system_identity
+from invenio_cache import current_cache
+from invenio_rdm_records.proxies import current_rdm_records_service as service
+from test_hits import owner_identity, upstream_hits
+
+from helpers import deposit, record_data, refresh_indices, token_headers
+from msi_rdm import signatures
+from msi_rdm.access_cache import request_memo_cache
+from msi_rdm.custom_fields import options as options_module
+from msi_rdm.hits import HitCache, hit_cache
+from msi_rdm.researchers.works import public_identity
+
+
+class CountingGets:
+    """Wrap ``Cache.get`` of every application (UI and API), counting the reads of each key."""
+
+    def __init__(self):
+        self.keys = []
+        self.original = Cache.get
+
+    def patch(self):
+        def get(cache, key, *args, **kwargs):
+            self.keys.append(key)
+            return self.original(cache, key, *args, **kwargs)
+
+        return mock.patch.object(Cache, "get", get)
+
+
+def test_action_cache_is_read_once_per_request(app):
+    """Within one request a key is read from Redis once; a write or delete is seen at once."""
+    counting = CountingGets()
+    with counting.patch():
+        with app.test_request_context("/"):
+            current_cache.set("msi-test-action", {"a": 1})
+            assert request_memo_cache.get("msi-test-action") == {"a": 1}
+            assert request_memo_cache.get("msi-test-action") == {"a": 1}
+            assert counting.keys.count("msi-test-action") == 1
+            request_memo_cache.set("msi-test-action", {"a": 2})
+            assert request_memo_cache.get("msi-test-action") == {"a": 2}
+            request_memo_cache.delete("msi-test-action")
+            assert request_memo_cache.get("msi-test-action") is None
+            assert current_cache.get("msi-test-action") is None
+        with app.test_request_context("/"):  # a new request reads Redis afresh
+            current_cache.set("msi-test-action", {"a": 3})
+            assert request_memo_cache.get("msi-test-action") == {"a": 3}
+
+
+def test_a_search_request_expands_superuser_access_once(app, client):
+    """Upstream asked Redis for ``superuser-access`` once per permission check (about 140 times
+    for a page of ten hits); now a search request asks once."""
+    assert app.config["ACCESS_CACHE"] == "msi_rdm.access_cache:request_memo_cache"
+    hit_cache.clear()
+    counting = CountingGets()
+    with counting.patch():
+        response = client.get("/api/records", query_string={"size": 10})
+    assert response.status_code == 200 and response.json["hits"]["hits"]
+    superuser = [key for key in counting.keys if key.endswith("superuser-access")]
+    assert len(superuser) == 1, counting.keys
+
+
+@pytest.fixture()
+def three_records(app, depositor, unique_word):
+    """A public record, one whose files are restricted, and a restricted one, by the depositor."""
+    restricted_files = record_data(f"{unique_word} filer", files=True)
+    restricted_files["access"]["files"] = "restricted"
+    client, headers = app.test_client(), token_headers(depositor.token)
+    return {
+        "public": deposit(client, headers, record_data(f"{unique_word} öppen")),
+        "files": deposit(client, headers, restricted_files, files={"a.txt": b"hemlig text"}),
+        "closed": deposit(
+            client, headers, record_data(f"{unique_word} stängd", access="restricted")
+        ),
+    }
+
+
+def _hits(identity, word):
+    result = service.search(identity, params={"q": word, "size": 10, "sort": "newest"})
+    ours = [{k: v for k, v in hit.items() if k != "highlight"} for hit in result.hits]
+    return ours, upstream_hits(result)
+
+
+def test_cached_hits_equal_upstream_for_each_caller(
+    app, database, depositor, three_records, unique_word
+):
+    """Searched twice by the owner, the public and the system, in turns: the second answer comes
+    from the cache and still equals upstream's for that caller; nobody gets another's view."""
+    hit_cache.clear()
+    callers = (owner_identity(depositor), public_identity(), system_identity)
+    first = []
+    for identity in callers:
+        ours, theirs = _hits(identity, unique_word)
+        assert ours == theirs
+        first.append(ours)
+    filled = len(hit_cache)
+    assert filled == 3 + 2 + 3  # owner and system see three records, the public two
+    for identity, earlier in zip(callers, first, strict=True):
+        ours, theirs = _hits(identity, unique_word)
+        assert ours == theirs == earlier
+    assert len(hit_cache) == filled  # answered from the cache
+    owner = {hit["id"]: hit for hit in first[0]}
+    public = {hit["id"]: hit for hit in first[1]}
+    files_id = three_records["files"]["id"]
+    assert three_records["closed"]["id"] not in public
+    assert owner[files_id]["files"] != public[files_id]["files"]
+
+
+def test_an_edited_record_is_never_served_from_the_cache(app, client, depositor, unique_word):
+    """A new revision changes the index document and with it the key: search shows the edit."""
+    headers = token_headers(depositor.token)
+    record = deposit(client, headers, record_data(f"{unique_word} före"))
+    query = {"q": unique_word}
+    assert (
+        client.get("/api/records", query_string=query).json["hits"]["hits"][0]["metadata"]["title"]
+        == f"{unique_word} före"
+    )
+    draft = client.post(f"/api/records/{record['id']}/draft", headers=headers).json
+    draft["metadata"]["title"] = f"{unique_word} efter"
+    response = client.put(
+        f"/api/records/{record['id']}/draft", data=json.dumps(draft), headers=headers
+    )
+    assert response.status_code == 200, response.json
+    response = client.post(f"/api/records/{record['id']}/draft/actions/publish", headers=headers)
+    assert response.status_code == 202, response.json
+    refresh_indices()
+    hits = client.get("/api/records", query_string=query).json["hits"]["hits"]
+    assert [hit["metadata"]["title"] for hit in hits] == [f"{unique_word} efter"]
+
+
+def test_drafts_are_not_cached(app, database, depositor, unique_word):
+    """A depositor's own search over drafts is serialised afresh each time."""
+    client, headers = app.test_client(), token_headers(depositor.token)
+    response = client.post(
+        "/api/records", data=json.dumps(record_data(f"{unique_word} utkast")), headers=headers
+    )
+    assert response.status_code == 201
+    refresh_indices()
+    from invenio_search import current_search
+
+    current_search.flush_and_refresh("rdmrecords-drafts")
+    hit_cache.clear()
+    found = client.get("/api/user/records", query_string={"q": unique_word}, headers=headers)
+    assert found.json["hits"]["total"] == 1
+    assert len(hit_cache) == 0
+
+
+def test_hit_cache_is_bounded_and_hands_out_copies():
+    """Least recently used entries go first; a caller changing its copy changes no entry."""
+    cache = HitCache()
+    cache.put(b"a", {"n": 1}, size=2)
+    cache.put(b"b", {"n": 2}, size=2)
+    assert cache.get(b"a") == {"n": 1}  # a is now the most recently used
+    cache.put(b"c", {"n": 3}, size=2)
+    assert cache.get(b"b") is None and len(cache) == 2
+    copy = cache.get(b"a")
+    copy["n"] = 99
+    assert cache.get(b"a") == {"n": 1}
+
+
+def test_the_hit_cache_can_be_turned_off(app, database, depositor, three_records, unique_word):
+    """``MSI_SEARCH_HIT_CACHE_SIZE = 0`` serialises every hit afresh, with the same answer."""
+    hit_cache.clear()
+    with mock.patch.dict(app.config, {"MSI_SEARCH_HIT_CACHE_SIZE": 0}):
+        ours, theirs = _hits(public_identity(), unique_word)
+    assert ours == theirs and len(ours) == 2
+    assert len(hit_cache) == 0
+
+
+def test_hook_signatures_are_worked_out_once(app, database):
+    """Loading records asks ``inspect.signature`` of each hook once per process, not per load."""
+    import invenio_records.api
+    import invenio_records.systemfields.base
+
+    assert invenio_records.api.inspect is signatures._shim
+    assert invenio_records.systemfields.base.inspect is signatures._shim
+    hits = service.search(system_identity, params={"size": 5})._results
+    documents = [hit.to_dict() for hit in hits]
+    service.record_cls.loads(documents[0])  # every hook's signature is remembered now
+    with mock.patch.object(inspect, "signature", side_effect=AssertionError("asked again")):
+        for document in documents:
+            record = service.record_cls.loads(document)
+            assert str(record.id) == document["uuid"]
+    method = service.record_cls.loads
+    assert signatures.signature(method) == inspect.signature(method)
+
+
+def test_landing_page_does_not_read_the_languages_vocabulary(app, client):
+    """Caption languages are looked up as one types, so no page carries all ISO 639-3 names."""
+    from invenio_app_rdm.records_ui.views.deposits import load_custom_fields
+
+    fields = {
+        field["field"]: field
+        for section in app.config["RDM_CUSTOM_FIELDS_UI"]
+        for field in section["fields"]
+    }
+    with app.test_request_context("/"):
+        from flask import g
+
+        g.identity = public_identity()
+        loaded = load_custom_fields()
+    assert (
+        "options" not in fields["msi:caption_languages"]["props"]
+        or not fields["msi:caption_languages"]["props"]["options"]
+    )
+    assert fields["msi:caption_languages"]["props"]["autocompleteFrom"].endswith("/languages")
+    assert fields["msi:themes"]["props"]["options"]
+    assert "msi:themes" in loaded["vocabularies"]
+
+
+def test_vocabulary_options_are_read_again_after_their_ttl(app):
+    """Option lists are reused within the TTL and read from the vocabulary afresh after it."""
+    from invenio_vocabularies.proxies import current_service as vocabularies
+
+    field = next(cf for cf in app.config["RDM_CUSTOM_FIELDS"] if cf.name == "msi:themes")
+    options_module.forget_options()
+    calls = []
+    original = vocabularies.read_all
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs.get("type"))
+        return original(*args, **kwargs)
+
+    with app.test_request_context("/"), mock.patch.object(vocabularies, "read_all", counting):
+        first = field.options(system_identity)
+        again = field.options(system_identity)
+        assert first == again and calls == ["msithemes"]
+        assert {"id", "title_l10n"} <= set(first[0])
+        with mock.patch.dict(app.config, {"MSI_VOCABULARY_OPTIONS_TTL": 0}):
+            field.options(system_identity)
+        assert calls == ["msithemes", "msithemes"]
