@@ -4,9 +4,16 @@
 
 The baseline body is captured from what the application itself sends for the same request (it is
 created in this process and its search client recorded), so both sides answer the same question.
+
+Besides the one repeated query at size 10 and 100, a *varied* row sends a different query each
+time: word pairs of the corpus's vocabulary and result pages drawn afresh each run, so the answers
+are not the ones the site has just served (its per-process hit cache still helps where records
+come back, as it does for real visitors).
 """
 
 import argparse
+import itertools
+import random
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -19,34 +26,47 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import report, summary  # noqa: E402
 
 
-def capture_query(params):
-    """Return the OpenSearch host, index and body the application sends for a records search."""
+def capture_queries(params_list):
+    """Return the OpenSearch host and, per request, the index and body the application sends."""
     from invenio_app.factory import create_app
     from opensearchpy import OpenSearch
 
     app = create_app()
-    calls = []
+    client = app.test_client()
     original = OpenSearch.search
-
-    # The REST API is a separate application behind /api with a client of its own: record the
-    # client class's calls.
-    def recording(client, *args, **kwargs):
-        calls.append({**dict(zip(("body", "index"), args, strict=False)), **kwargs})
-        return original(client, *args, **kwargs)
-
-    with mock.patch.object(OpenSearch, "search", recording):
-        response = app.test_client().get("/api/records", query_string=params)
     search_url = app.config["SEARCH_HOSTS"][0]
-    assert response.status_code == 200, response.status_code
-    call = next((c for c in reversed(calls) if "rdmrecords-records" in str(c.get("index"))), None)
-    if call is None:
-        raise SystemExit(
-            f"no records search captured; calls seen: {[c.get('index') for c in calls]}"
+    captured = []
+    for params in params_list:
+        calls = []
+
+        # The REST API is a separate application behind /api with a client of its own: record
+        # the client class's calls.
+        def recording(client, *args, calls=calls, **kwargs):
+            calls.append({**dict(zip(("body", "index"), args, strict=False)), **kwargs})
+            return original(client, *args, **kwargs)
+
+        with mock.patch.object(OpenSearch, "search", recording):
+            response = client.get("/api/records", query_string=params)
+        assert response.status_code == 200, response.status_code
+        call = next(
+            (c for c in reversed(calls) if "rdmrecords-records" in str(c.get("index"))), None
         )
-    host = f"http://{search_url['host']}:{search_url['port']}"
-    index = call["index"]
-    index = ",".join(index) if isinstance(index, list | tuple) else index
-    return host, index, call["body"]
+        if call is None:
+            raise SystemExit(
+                f"no records search captured; calls seen: {[c.get('index') for c in calls]}"
+            )
+        index = call["index"]
+        index = ",".join(index) if isinstance(index, list | tuple) else index
+        captured.append((index, call["body"]))
+    return f"http://{search_url['host']}:{search_url['port']}", captured
+
+
+def varied_params(count, size, rng):
+    """``count`` different searches: word pairs of the corpus vocabulary, pages 1 to 5."""
+    from corpus import WORDS
+
+    pairs = rng.sample(list(itertools.combinations(WORDS, 2)), count)
+    return [{"q": f"{a} {b}", "size": size, "page": rng.randint(1, 5)} for a, b in pairs]
 
 
 def timed_get(session, url, **kwargs):
@@ -66,7 +86,7 @@ def run_clients(clients, repeat, request):
 
     start = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
-        parts = list(pool.map(worker, [repeat // clients] * clients))
+        parts = list(pool.map(worker, [max(1, repeat // clients)] * clients))
     elapsed = time.perf_counter() - start
     latencies = [t for part in parts for t in part]
     return latencies, len(latencies) / elapsed
@@ -88,16 +108,30 @@ def main():
             "|---|---|---|---|---|---|---|---|",
         ],
     )
-    for size in (10, 100):
-        params = {"q": args.query, "size": size}
-        host, index, body = capture_query(params)
+    rng = random.Random()  # varied queries differ from run to run on purpose
+    rows = [
+        ("size 10", [{"q": args.query, "size": 10}]),
+        ("size 100", [{"q": args.query, "size": 100}]),
+        ("size 10 varied", varied_params(2 * args.repeat + 3, 10, rng)),
+    ]
+    for label, params_list in rows:
+        host, captured = capture_queries(params_list)
+        # Each thread walks the requests in step with the baseline: request i of the app and
+        # of OpenSearch ask the same question.
+        app_cycle = itertools.cycle(params_list)
+        raw_cycle = itertools.cycle(captured)
 
-        def app_request(session, params=params):
+        def app_request(session, app_cycle=app_cycle):
             return timed_get(
-                session, args.url + "/api/records", method="GET", params=params, timeout=60
+                session,
+                args.url + "/api/records",
+                method="GET",
+                params=next(app_cycle),
+                timeout=60,
             )
 
-        def raw_request(session, index=index, body=body, host=host):
+        def raw_request(session, raw_cycle=raw_cycle, host=host):
+            index, body = next(raw_cycle)
             return timed_get(
                 session, f"{host}/{index}/_search", method="POST", json=body, timeout=60
             )
@@ -115,10 +149,10 @@ def main():
                 raw_times += run_clients(clients, args.repeat // 2, raw_request)[0]
             app, raw = summary(app_times), summary(raw_times)
             ratio = app["median"] / raw["median"]
-            key = f"size{size}_clients{clients}"
+            key = f"{label.replace(' ', '_')}_clients{clients}"
             results[key] = {"app": app, "raw": raw, "ratio": ratio, "app_rps": max(app_rates)}
             lines.append(
-                f"| size {size} | {clients} | {app['median'] * 1e3:.1f} | {app['p95'] * 1e3:.1f} "
+                f"| {label} | {clients} | {app['median'] * 1e3:.1f} | {app['p95'] * 1e3:.1f} "
                 f"| {raw['median'] * 1e3:.1f} | {raw['p95'] * 1e3:.1f} | {ratio:.1f}× "
                 f"| {max(app_rates):.1f} |"
             )

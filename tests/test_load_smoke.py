@@ -35,3 +35,24 @@ def test_load_refuses_other_hosts(tmp_path):
     result = _load(tmp_path, "http://example.org", "--requests", "1")
     assert result.returncode != 0
     assert "loopback only" in result.stderr
+
+
+def test_search_benchmark_smoke(tmp_path, msi_server):
+    """B1 measures the repeated and the varied searches against the bodies the app sends."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench/search.py"), "--url", msi_server, "--repeat", "8"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "MSI_STATE": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    saved = json.loads((tmp_path / "bench/search.json").read_text())
+    rows = {
+        f"{label}_clients{c}" for label in ("size_10", "size_100", "size_10_varied") for c in (1, 4)
+    }
+    assert set(saved) == rows
+    for row in saved.values():
+        assert row["app"]["n"] == 8 and row["raw"]["n"] == 8
+        assert row["ratio"] > 0 and row["app_rps"] > 0
+    assert "| size 10 varied | 4 |" in result.stdout
