@@ -1,8 +1,9 @@
 """What makes search and landing pages fast is correct: each shortcut gives upstream's answer.
 
 Covers the request-scoped action cache (msi_rdm.access_cache), the search hit cache
-(msi_rdm.hits), remembered hook signatures (msi_rdm.signatures) and the vocabulary option lists
-of the landing page and deposit form (msi_rdm.custom_fields.options).
+(msi_rdm.hits), remembered hook signatures (msi_rdm.signatures), the vocabulary option lists of
+the landing page and deposit form (msi_rdm.custom_fields.options) and the vocabulary terms pages
+resolve (msi_rdm.vocabulary_cache).
 """
 
 import inspect
@@ -14,10 +15,12 @@ from flask_caching import Cache
 from invenio_access.permissions import system_identity
 from invenio_cache import current_cache
 from invenio_rdm_records.proxies import current_rdm_records_service as service
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from test_hits import owner_identity, upstream_hits
 
 from helpers import deposit, record_data, refresh_indices, token_headers
-from msi_rdm import signatures
+from msi_rdm import signatures, vocabulary_cache
 from msi_rdm.access_cache import request_memo_cache
 from msi_rdm.custom_fields import options as options_module
 from msi_rdm.hits import HitCache, hit_cache
@@ -240,3 +243,61 @@ def test_vocabulary_options_are_read_again_after_their_ttl(app):
         with mock.patch.dict(app.config, {"MSI_VOCABULARY_OPTIONS_TTL": 0}):
             field.options(system_identity)
         assert calls == ["msithemes", "msithemes"]
+
+
+class CountingStatements:
+    """Collect the SQL statements run while the block runs."""
+
+    def __init__(self):
+        self.statements = []
+
+        def listener(conn, cursor, statement, parameters, context, executemany):
+            self.statements.append((statement, parameters))
+
+        self._listener = listener
+
+    # On the Engine class: the UI and the API application each have an engine of their own.
+    def __enter__(self):
+        event.listen(Engine, "before_cursor_execute", self._listener)
+        return self
+
+    def __exit__(self, *exc):
+        event.remove(Engine, "before_cursor_execute", self._listener)
+
+    def pid_lookups(self, pid_type):
+        return [p for s, p in self.statements if p and p.get("pid_type_1") == pid_type]
+
+
+def test_landing_page_resolves_vocabulary_terms_once_per_ttl(app, client, depositor, unique_word):
+    """A second view of a landing page reads no vocabulary term from the database; with the TTL
+    at zero each view reads them again. The page shows the terms either way."""
+    record = deposit(client, token_headers(depositor.token), record_data(f"{unique_word} sida"))
+    url = f"/records/{record['id']}"
+    vocabulary_cache.forget_terms()
+    with CountingStatements() as first:
+        assert client.get(url).status_code == 200
+    assert first.pid_lookups("lng") and first.pid_lookups("rsrct")
+    with CountingStatements() as second:
+        page = client.get(url)
+    assert page.status_code == 200
+    assert not second.pid_lookups("lng") and not second.pid_lookups("rsrct")
+    assert len(second.statements) <= len(first.statements) - 4
+    text = page.get_data(as_text=True)
+    assert "Swedish" in text or "Svenska" in text or "svenska" in text
+    with mock.patch.dict(app.config, {"MSI_VOCABULARY_OPTIONS_TTL": 0}):
+        with CountingStatements() as third:
+            assert client.get(url).status_code == 200
+    assert third.pid_lookups("lng")
+
+
+def test_writes_resolve_vocabulary_terms_from_the_database(app, client, depositor, unique_word):
+    """A deposit (POST) checks its terms against the database even when a page cached them."""
+    headers = token_headers(depositor.token)
+    record = deposit(client, headers, record_data(f"{unique_word} skriv"))
+    assert client.get(f"/records/{record['id']}").status_code == 200  # terms now cached
+    with CountingStatements() as writing:
+        response = client.post(
+            "/api/records", data=json.dumps(record_data(f"{unique_word} ny")), headers=headers
+        )
+    assert response.status_code == 201, response.json
+    assert writing.pid_lookups("lng") and writing.pid_lookups("rsrct")

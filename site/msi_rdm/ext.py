@@ -3,6 +3,7 @@
 from .production import check_production
 from .resilience.errors import register_error_handlers
 from .signatures import remember_signatures
+from .vocabulary_cache import remember_vocabulary_terms
 
 
 class MSIRepository:
@@ -21,6 +22,7 @@ class MSIRepository:
 
         check_production(app)
         remember_signatures()
+        remember_vocabulary_terms()
         app.extensions["msi-rdm"] = self
         # Node id -> community id, looked up once per process (see researchers.generators).
         self.node_communities = None
