@@ -74,6 +74,7 @@ def finalize_app(app):
     from .oai.vocabularies import use_vocabulary_table
     from .records import MSIRecord
     from .resilience.indexer import TolerantRecordIndexer
+    from .uploads.components import FileKeyComponent
 
     with app.app_context():
         researchers = app.extensions["msi-rdm"].researchers_service
@@ -89,6 +90,11 @@ def finalize_app(app):
         records.indexer_cls = TolerantRecordIndexer
         records.draft_indexer_cls = TolerantRecordIndexer
         current_rdm_records.record_communities_service.config.index_dumper = MSIRecord.dumper
+        # Media files (previews, posters) take the same plain-name check as a draft's files;
+        # upstream has no setting for that service's components.
+        media = current_rdm_records.records_media_files_service.draft_files.config
+        if FileKeyComponent not in media.components:
+            media.components = [FileKeyComponent, *media.components]
     use_vocabulary_table()
     if "invenio_oaiserver.response" in app.view_functions:
         from .oai.views import oai2d

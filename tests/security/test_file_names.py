@@ -7,6 +7,8 @@ from urllib.parse import quote
 
 import pytest
 
+from helpers import record_data
+
 BAD_KEYS = [
     "../../etc/passwd",
     "a/b.pdf",
@@ -72,3 +74,22 @@ def test_file_name_with_nul_in_the_url_is_not_a_server_error(client, api_headers
     """Asking for a key with a NUL byte answers 4xx, not 500."""
     for url in (f"{files_url}/a%00b.pdf", f"{files_url}/a%00b.pdf/content"):
         assert 400 <= client.get(url, headers=api_headers).status_code < 500
+
+
+@pytest.mark.parametrize("key", ["../poster.png", "a/b.png", "", "a\x00b.png"], ids=repr)
+def test_media_file_name_that_is_not_plain_answers_400(client, api_headers, key):
+    """Media files of a draft (previews, posters) take the same check; nothing is initialised."""
+    data = record_data("Mediafiler", files=True)
+    data["media_files"] = {"enabled": True}
+    draft = client.post("/api/records", data=json.dumps(data), headers=api_headers)
+    assert draft.status_code == 201, draft.json
+    media_url = f"/api/records/{draft.json['id']}/draft/media-files"
+    body = [{"key": "affisch.png"}, {"key": key}]
+    response = client.post(media_url, data=json.dumps(body), headers=api_headers)
+    assert response.status_code == 400, response.get_data(as_text=True)
+    assert response.json["errors"][0]["field"] == "key"
+    assert client.get(media_url, headers=api_headers).json["entries"] == []
+    good = client.post(media_url, data=json.dumps([{"key": "affisch.png"}]), headers=api_headers)
+    assert good.status_code == 201, good.get_data(as_text=True)
+    listed = client.get(media_url, headers=api_headers).json["entries"]
+    assert [entry["key"] for entry in listed] == ["affisch.png"]
