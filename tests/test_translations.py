@@ -46,3 +46,30 @@ def test_swedish_is_the_default_and_english_available(app):
         assert gettext("Reports") == "Rapporter"
         with force_locale("en"):
             assert gettext("Reports") == "Reports"
+
+
+def test_api_refusals_speak_the_callers_language(app, client, api_headers):
+    """Bad bodies and bad file names are refused in Swedish by default and in English on
+    request, like the rest of the site."""
+    from msi_rdm.resilience.errors import search_unavailable
+    from msi_rdm.uploads.components import file_key_error
+
+    for language, expected in (
+        ("sv", "Anropets innehåll är inte giltig JSON."),
+        ("en", "The request body is not valid JSON."),
+    ):
+        headers = {**api_headers, "Accept-Language": language}
+        response = client.post("/api/records", data="{inte json", headers=headers)
+        assert response.status_code == 400
+        assert response.json["message"] == expected
+        response = client.post("/api/records", data="[1, 2]", headers=headers)
+        assert response.status_code == 400
+        assert response.json["message"] != expected and response.json["message"]
+    with app.test_request_context("/", headers={"Accept-Language": "sv"}):
+        assert file_key_error("a/b.pdf") == "Filnamnet får inte innehålla '/' eller '\\'."
+        longest = app.config["FILES_REST_OBJECT_KEY_MAX_LEN"]
+        assert file_key_error("x" * (longest + 1)).endswith(f"än {longest} tecken.")
+        assert search_unavailable(None).json["message"].startswith("Sökningen är tillfälligt")
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
+        assert file_key_error("..") == "File name must not be empty, '.' or '..'."
+        assert search_unavailable(None).json["message"].startswith("Search is temporarily")

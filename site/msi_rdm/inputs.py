@@ -8,6 +8,7 @@ with an array of objects, so routes ending in ``/files`` take an array instead.
 import json
 
 from flask import jsonify, request
+from invenio_i18n import gettext as _
 
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
 ARRAY_ROUTE_SUFFIXES = ("/files", "/media-files")
@@ -44,11 +45,12 @@ def refuse_malformed_json():
     try:
         body = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
-        return _refusal("The request body is not valid JSON.")
+        return _refusal(_("The request body is not valid JSON."))
     shape = _expected_shape()
     if not isinstance(body, shape):
-        kind = "an array" if shape is list else "a JSON object"
-        return _refusal(f"The request body must be {kind}.")
+        if shape is list:
+            return _refusal(_("The request body must be an array."))
+        return _refusal(_("The request body must be a JSON object."))
     if shape is list and not all(isinstance(item, dict) for item in body):
-        return _refusal("Each entry of the request body must be a JSON object.")
+        return _refusal(_("Each entry of the request body must be a JSON object."))
     return None

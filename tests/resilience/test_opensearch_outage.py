@@ -51,7 +51,7 @@ def test_publish_during_outage_is_searchable_after_repair(client, api_headers, u
         search = client.get("/api/records", query_string={"q": unique_word})
         assert search.status_code == 503
         assert int(search.headers["Retry-After"]) > 0
-        assert "unavailable" in search.json["message"]
+        assert "otillgänglig" in search.json["message"]  # Swedish, the default locale
         mine = client.get("/api/user/records", headers=api_headers)
         assert mine.status_code == 503
 

@@ -1,6 +1,7 @@
 """Answer 503 with Retry-After, not 500, while OpenSearch cannot be reached."""
 
 from flask import jsonify
+from invenio_i18n import gettext as _
 from opensearchpy.exceptions import ConnectionError as SearchConnectionError
 
 RETRY_AFTER_SECONDS = 30
@@ -9,9 +10,8 @@ RETRY_AFTER_SECONDS = 30
 
 def search_unavailable(error):
     """JSON 503 telling the client to come back later."""
-    response = jsonify(
-        {"status": 503, "message": "Search is temporarily unavailable. Please try again later."}
-    )
+    message = _("Search is temporarily unavailable. Please try again later.")
+    response = jsonify({"status": 503, "message": message})
     response.status_code = 503
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response

@@ -9,6 +9,7 @@ be addressed in URLs, a NUL byte fails in PostgreSQL with 500 and a key over
 import unicodedata
 
 from flask import current_app
+from invenio_i18n import gettext as _
 from invenio_records_resources.services.files.components import FileServiceComponent
 from marshmallow import ValidationError
 
@@ -20,13 +21,13 @@ def file_key_error(key):
     """Why ``key`` is not a plain file name, or ``None`` when it is one."""
     max_length = current_app.config["FILES_REST_OBJECT_KEY_MAX_LEN"]
     if not key.strip() or key in FORBIDDEN_NAMES:
-        return "File name must not be empty, '.' or '..'."
+        return _("File name must not be empty, '.' or '..'.")
     if any(separator in key for separator in PATH_SEPARATORS):
-        return "File name must not contain '/' or '\\'."
+        return _("File name must not contain '/' or '\\'.")
     if any(unicodedata.category(char) == "Cc" for char in key):
-        return "File name must not contain control characters."
+        return _("File name must not contain control characters.")
     if len(key) > max_length:
-        return f"File name must not be longer than {max_length} characters."
+        return _("File name must not be longer than %(max)s characters.", max=max_length)
     return None
 
 
