@@ -3,7 +3,10 @@
 Upstream's ``rebuild_index`` queues every id and indexes each record on its own: one query for the
 record, fresh vocabulary lookups for each of its relations and one query for its full text. Here a
 chunk of records is read with one query, their full text with another, vocabulary lookups are
-shared by every record of the chunk, and the chunk goes to OpenSearch as one bulk request.
+shared by every record of the chunk, and the chunk goes to OpenSearch as one bulk request. What
+upstream's dumper reads per record is read per chunk: parents, buckets, versions states and open
+drafts with one query each, and view and download statistics with one search per statistics query
+(``msi_rdm.stats_bulk``).
 """
 
 import io
@@ -19,9 +22,12 @@ from invenio_records_resources.services.uow import (
 )
 from invenio_search import current_search_client
 from invenio_search.engine import search
+from sqlalchemy.orm import selectinload
 
 from .fulltext.api import extract_record, prefetched_texts, record_texts
 from .fulltext.tasks import extract_fulltext
+from .records import known_drafts
+from .stats_bulk import prefetched_stats
 
 CHUNK_SIZE = 500
 
@@ -44,12 +50,39 @@ def chunked(items, size):
 
 
 def load_records(ids):
-    """The records of ``ids`` (UUIDs or strings) read with one query, in the order of ``ids``."""
+    """The records of ``ids`` (UUIDs or strings) read in the order of ``ids``.
+
+    One query reads the records, and one more each their parents, their buckets and their
+    versions states, which indexing would otherwise read record by record.
+    """
     record_cls = current_rdm_records_service.record_cls
     model_cls = record_cls.model_cls
-    models = model_cls.query.filter(model_cls.id.in_(ids), model_cls.is_deleted.is_(False))
+    models = model_cls.query.filter(model_cls.id.in_(ids), model_cls.is_deleted.is_(False)).options(
+        selectinload(model_cls.parent),
+        selectinload(model_cls.bucket),
+        selectinload(model_cls.media_bucket),
+    )
     by_id = {str(model.id): record_cls(model.data, model=model) for model in models}
-    return [by_id[str(record_id)] for record_id in ids if str(record_id) in by_id]
+    records = [by_id[str(record_id)] for record_id in ids if str(record_id) in by_id]
+    parent_field = record_cls.parent.field
+    parents = {}
+    for record in records:
+        # The parent field reads its record by id unless one is cached: cache the eager one.
+        model = record.model.parent
+        if model is not None:
+            parent = parents.setdefault(model.id, record.parent_record_cls(model.data, model=model))
+            parent_field._set_cache(record, parent)
+    state_cls = record_cls.versions.model_cls if records else None
+    if state_cls is not None:
+        states = {
+            state.parent_id: state
+            for state in state_cls.query.filter(state_cls.parent_id.in_(list(parents)))
+        }
+        for record in records:
+            # The versions manager reads its state once and keeps it; hand it the prefetched one.
+            if record.model.parent_id in states:
+                record.versions._state = states[record.model.parent_id]
+    return records
 
 
 def share_relation_cache(record, shared):
@@ -87,8 +120,11 @@ def index_actions(records):
 def index_chunk(ids):
     """Index the records of ``ids`` with one bulk request; return how many were indexed."""
     records = load_records(ids)
-    with prefetched_texts(record_texts([record.id for record in records])):
-        actions = list(index_actions(records))
+    stats_of = [(record.pid.pid_value, record.parent.pid.pid_value) for record in records]
+    record_ids = [record.id for record in records]
+    with prefetched_texts(record_texts(record_ids)), prefetched_stats(stats_of):
+        with known_drafts(record_ids):
+            actions = list(index_actions(records))
     indexed, errors = search.helpers.bulk(current_search_client, actions, raise_on_error=False)
     db.session.expunge_all()
     # A version conflict means the index already holds a newer revision: nothing to do.

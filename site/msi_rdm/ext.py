@@ -3,6 +3,7 @@
 from .production import check_production
 from .resilience.errors import register_error_handlers
 from .signatures import remember_signatures
+from .stats_bulk import use_prefetched_stats
 from .vocabulary_cache import remember_vocabulary_terms
 
 
@@ -23,6 +24,7 @@ class MSIRepository:
         check_production(app)
         remember_signatures()
         remember_vocabulary_terms()
+        use_prefetched_stats()
         app.extensions["msi-rdm"] = self
         # Node id -> community id, looked up once per process (see researchers.generators).
         self.node_communities = None

@@ -1,0 +1,105 @@
+"""View and download statistics of many records, read with one search per statistics query.
+
+Every record's index document carries its statistics. Upstream's dumper asks OpenSearch four
+questions per record (views and downloads, of this version and of all versions), so indexing 500
+records sent 2,000 searches, most of a bulk rebuild's time. ``prefetched_stats`` answers those
+questions for a whole chunk with one terms aggregation per statistics query, from the same
+configured queries (index, filter field and metrics), in the same shape as upstream's
+``Statistics.get_record_stats``; records outside the chunk are asked as before.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from flask import current_app
+from invenio_rdm_records.records.stats import Statistics
+
+_prefetched = ContextVar("msi_prefetched_stats", default=None)
+_upstream_get_record_stats = Statistics.get_record_stats.__func__
+
+VIEWS = ("views", "unique_views")
+DOWNLOADS = ("downloads", "unique_downloads", "data_volume")
+
+
+def _sums(query_name, values):
+    """``{value: {metric: sum}}`` of one configured terms query for many filter values."""
+    query = Statistics._get_query(query_name)
+    ((parameter, field),) = query.required_filters.items()
+    search = query.client.search(
+        index=query.index,
+        body={
+            "size": 0,
+            "query": {"terms": {field: sorted(values)}},
+            "aggs": {
+                "by": {
+                    "terms": {"field": field, "size": max(len(values), 1)},
+                    "aggs": {
+                        metric: {kind: {"field": source, **options}}
+                        for metric, (kind, source, options) in query.metric_fields.items()
+                    },
+                }
+            },
+        },
+    )
+    zero = {metric: 0.0 for metric in query.metric_fields}
+    found = {
+        bucket["key"]: {metric: bucket[metric]["value"] for metric in query.metric_fields}
+        for bucket in search["aggregations"]["by"]["buckets"]
+    }
+    return {value: found.get(value, zero) for value in values}
+
+
+def _sums_or_zero(query_name, values, metrics):
+    """As ``_sums``, or zeros where upstream falls back to them (e.g. no statistics index)."""
+    try:
+        return _sums(query_name, values)
+    except Exception as error:  # noqa: BLE001 -- as upstream: log, and count zero
+        current_app.logger.warning(error)
+        return {value: dict.fromkeys(metrics, 0) for value in values}
+
+
+def record_stats_many(pairs):
+    """``{recid: stats}`` for ``(recid, parent_recid)`` pairs, as upstream computes each one."""
+    recids = {recid for recid, _ in pairs}
+    parents = {parent for _, parent in pairs}
+    views = _sums_or_zero("record-view", recids, VIEWS)
+    views_all = _sums_or_zero("record-view-all-versions", parents, VIEWS)
+    downloads = _sums_or_zero("record-download", recids, DOWNLOADS)
+    downloads_all = _sums_or_zero("record-download-all-versions", parents, DOWNLOADS)
+    return {
+        recid: {
+            "this_version": {
+                **{m: views[recid][m] for m in VIEWS},
+                **{m: downloads[recid][m] for m in DOWNLOADS},
+            },
+            "all_versions": {
+                **{m: views_all[parent][m] for m in VIEWS},
+                **{m: downloads_all[parent][m] for m in DOWNLOADS},
+            },
+        }
+        for recid, parent in pairs
+    }
+
+
+def get_record_stats(cls, recid, parent_recid):
+    """Upstream's ``Statistics.get_record_stats``, answered from a prefetched chunk if any."""
+    prefetched = _prefetched.get()
+    if prefetched is not None and recid in prefetched:
+        return prefetched[recid]
+    return _upstream_get_record_stats(cls, recid=recid, parent_recid=parent_recid)
+
+
+@contextmanager
+def prefetched_stats(pairs):
+    """Answer the statistics of ``(recid, parent_recid)`` pairs from a few searches meanwhile."""
+    token = _prefetched.set(record_stats_many(pairs) if pairs else {})
+    try:
+        yield
+    finally:
+        _prefetched.reset(token)
+
+
+def use_prefetched_stats():
+    """Let the statistics dumper read prefetched statistics (called once at app start)."""
+    if Statistics.__dict__["get_record_stats"].__func__ is not get_record_stats:
+        Statistics.get_record_stats = classmethod(get_record_stats)
