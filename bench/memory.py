@@ -3,8 +3,11 @@
     python bench/memory.py [--state .state]
 
 Each service is found through the pid file its start script writes under the state folder; its
-RSS is summed over the process and all its descendants (PostgreSQL backends, gunicorn and Celery
-workers). Shared pages are counted once per process, so the sum is an upper bound.
+memory is summed over the process and all its descendants (PostgreSQL backends, gunicorn and
+Celery workers). Two sums are given: RSS counts shared pages (libraries, pages a forked worker
+still shares with its parent, PostgreSQL's shared buffers) once per process, so it is an upper
+bound; PSS divides each shared page among the processes sharing it, so the PSS of all services
+adds up to the memory the stack really holds.
 """
 
 import argparse
@@ -59,15 +62,27 @@ def rss_bytes(pid):
     return 0
 
 
-def tree_rss(pid, tree):
-    """RSS of a process and all its descendants, and how many processes that is."""
-    total, count, todo = 0, 0, [pid]
+def pss_bytes(pid):
+    """Proportional set size of one process in bytes (0 once it has gone or is unreadable)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree_memory(pid, tree):
+    """RSS and PSS of a process and all its descendants, and how many processes that is."""
+    rss, pss, count, todo = 0, 0, 0, [pid]
     while todo:
         current = todo.pop()
-        total += rss_bytes(current)
+        rss += rss_bytes(current)
+        pss += pss_bytes(current)
         count += 1
         todo.extend(tree.get(current, []))
-    return total, count
+    return rss, pss, count
 
 
 def main():
@@ -77,20 +92,26 @@ def main():
     parser.add_argument("--state", default=default_state, help="state folder with the pid files")
     state = Path(parser.parse_args().state)
     tree = children_by_parent()
-    results, rows = {}, ["| B7 memory | processes | RSS MiB |", "|---|---|---|"]
+    results = {}
+    rows = ["| B7 memory | processes | RSS MiB | PSS MiB |", "|---|---|---|---|"]
     for name, relative in PID_FILES.items():
         pid = read_pid(state / relative)
         if pid is None:
             results[name] = None
-            rows.append(f"| {name} | not running | – |")
+            rows.append(f"| {name} | not running | – | – |")
             continue
-        total, count = tree_rss(pid, tree)
-        results[name] = {"pid": pid, "processes": count, "rss_bytes": total}
-        rows.append(f"| {name} | {count} | {total / 2**20:.0f} |")
-    total = sum(r["rss_bytes"] for r in results.values() if r)
+        rss, pss, count = tree_memory(pid, tree)
+        results[name] = {"pid": pid, "processes": count, "rss_bytes": rss, "pss_bytes": pss}
+        rows.append(f"| {name} | {count} | {rss / 2**20:.0f} | {pss / 2**20:.0f} |")
+    running = [r for r in results.values() if r]
+    total = sum(r["rss_bytes"] for r in running)
+    total_pss = sum(r["pss_bytes"] for r in running)
     results["total_bytes"] = total
+    results["total_pss_bytes"] = total_pss
     results["target_bytes"] = int(TARGET_GIB * 2**30)
-    rows.append(f"| total (target ≤ {TARGET_GIB:.0f} GiB) | | {total / 2**20:.0f} |")
+    rows.append(
+        f"| total (target ≤ {TARGET_GIB:.0f} GiB) | | {total / 2**20:.0f} | {total_pss / 2**20:.0f} |"
+    )
     report("memory", results, rows)
 
 

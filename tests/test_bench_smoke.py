@@ -85,13 +85,15 @@ def test_reindex_benchmark_smoke(tmp_path, app):
 
 
 def test_memory_benchmark_smoke(tmp_path):
-    """B7 finds the services of the test run through their pid files and sums their RSS."""
+    """B7 finds the services of the test run through their pid files and sums RSS and PSS."""
     state = Path(os.environ["INVENIO_INSTANCE_PATH"]).parent
     stdout, saved = _run(tmp_path, "memory", "--state", str(state))
     assert "| total (target ≤ 3 GiB) |" in stdout
     for service in ("postgresql", "opensearch", "redis"):
         assert saved[service]["rss_bytes"] > 0, service
+        assert 0 < saved[service]["pss_bytes"] <= saved[service]["rss_bytes"], service
     assert saved["total_bytes"] >= saved["opensearch"]["rss_bytes"]
+    assert 0 < saved["total_pss_bytes"] <= saved["total_bytes"]
 
 
 def test_corpus_generator_smoke(tmp_path, app):
