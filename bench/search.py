@@ -5,6 +5,10 @@
 The baseline body is captured from what the application itself sends for the same request (it is
 created in this process and its search client recorded), so both sides answer the same question.
 
+``--clone N`` first indexes N copies of the records' index documents (full text included, each with
+an id of its own) to measure a larger index, and removes them afterwards; search reads only the
+index, so the copies answer like records (their landing pages would not exist).
+
 Besides the one repeated query at size 10 and 100, a *varied* row sends a different query each
 time: word pairs of the corpus's vocabulary and result pages drawn afresh each run, so the answers
 are not the ones the site has just served (its per-process hit cache still helps where records
@@ -61,6 +65,60 @@ def capture_queries(params_list):
     return f"http://{search_url['host']}:{search_url['port']}", captured
 
 
+CLONE_PREFIX = "benchsearch-"
+
+
+def _records_index(app):
+    from invenio_rdm_records.proxies import current_rdm_records_service as service
+    from invenio_search.utils import build_alias_name
+
+    with app.app_context():
+        return build_alias_name(service.record_cls.index._name)
+
+
+def clone_records(app, count):
+    """Index ``count`` copies of the published records' documents under ids of their own."""
+    import uuid
+
+    from invenio_search import current_search_client
+    from opensearchpy.helpers import bulk, scan
+
+    with app.app_context():
+        alias = _records_index(app)
+        query = {"query": {"bool": {"must_not": {"prefix": {"id": CLONE_PREFIX}}}}}
+        originals = [
+            (h["_index"], h["_source"]) for h in scan(current_search_client, query, index=alias)
+        ]
+
+        def actions():
+            for number in range(count):
+                index, source = originals[number % len(originals)]
+                record_uuid = str(uuid.uuid4())
+                yield {
+                    "_index": index,
+                    "_id": record_uuid,
+                    "_source": {**source, "id": f"{CLONE_PREFIX}{number:07d}", "uuid": record_uuid},
+                }
+
+        bulk(current_search_client, actions(), chunk_size=500, request_timeout=120)
+        current_search_client.indices.refresh(index=alias)
+        return len(originals)
+
+
+def drop_clones(app):
+    """Remove the copies ``clone_records`` indexed."""
+    from invenio_search import current_search_client
+
+    with app.app_context():
+        alias = _records_index(app)
+        current_search_client.delete_by_query(
+            index=alias,
+            body={"query": {"prefix": {"id": CLONE_PREFIX}}},
+            refresh=True,
+            request_timeout=300,
+        )
+
+
 def varied_params(count, size, rng):
     """``count`` different searches: word pairs of the corpus vocabulary, pages 1 to 5."""
     from corpus import WORDS
@@ -98,7 +156,22 @@ def main():
     parser.add_argument("--url", required=True)
     parser.add_argument("--query", default="folkhälsa kommun")
     parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--clone", type=int, default=0, help="index this many copies first")
     args = parser.parse_args()
+    if args.clone:
+        from invenio_app.factory import create_app
+
+        clone_app = create_app()
+        print(f"cloned {args.clone} documents of {clone_records(clone_app, args.clone)} records")
+    try:
+        measure(args)
+    finally:
+        if args.clone:
+            drop_clones(clone_app)
+
+
+def measure(args):
+    """Run the rows of B1 and report them."""
 
     results, lines = (
         {},
