@@ -106,17 +106,19 @@ def clone_records(app, count):
 
 
 def drop_clones(app):
-    """Remove the copies ``clone_records`` indexed."""
+    """Remove the copies ``clone_records`` indexed (the node has no delete-by-query module)."""
     from invenio_search import current_search_client
+    from opensearchpy.helpers import bulk, scan
 
     with app.app_context():
         alias = _records_index(app)
-        current_search_client.delete_by_query(
-            index=alias,
-            body={"query": {"prefix": {"id": CLONE_PREFIX}}},
-            refresh=True,
-            request_timeout=300,
-        )
+        query = {"query": {"prefix": {"id": CLONE_PREFIX}}, "_source": False}
+        found = [
+            {"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]}
+            for hit in scan(current_search_client, query, index=alias)
+        ]
+        bulk(current_search_client, found, chunk_size=1000, request_timeout=120)
+        current_search_client.indices.refresh(index=alias)
 
 
 def varied_params(count, size, rng):
