@@ -301,3 +301,25 @@ def test_writes_resolve_vocabulary_terms_from_the_database(app, client, deposito
         )
     assert response.status_code == 201, response.json
     assert writing.pid_lookups("lng") and writing.pid_lookups("rsrct")
+
+
+def test_a_page_changing_a_cached_term_changes_no_other_page(app, depositor, unique_word):
+    """Each resolution hands out a copy of the remembered term, so an edit stays local."""
+    from invenio_rdm_records.proxies import current_rdm_records
+
+    client = app.test_client()
+    record = deposit(client, token_headers(depositor.token), record_data(f"{unique_word} kopia"))
+    vocabulary_cache.forget_terms()
+    records = current_rdm_records.records_service
+
+    def languages():
+        with app.test_request_context("/", method="GET"):
+            item = records.read(system_identity, record["id"])._record
+            item.relations.dereference()
+            return item["metadata"]["languages"]
+
+    first = languages()
+    first[0]["title"]["en"] = "changed by one page"
+    again = languages()
+    assert again[0]["id"] == "swe"
+    assert again[0]["title"]["en"] == "Swedish"

@@ -5,10 +5,12 @@ licence, the msi: themes, sectors, goals, ...) with two queries each: its PID, t
 report of the demo collection carries eight, so sixteen of a landing page's forty-odd queries went
 there. Within a GET request those resolutions are answered from a per-process table kept for
 ``MSI_VOCABULARY_OPTIONS_TTL`` seconds. The table holds what upstream's per-record relation cache
-holds (the term's record, detached from the database session, read only). Writes, indexing and
-tasks, which store what they resolve, always read the database.
+holds (the term's record, detached from the database session); each request gets a copy of its
+data, so nothing one page does to a term reaches the next. Writes, indexing and tasks, which store
+what they resolve, always read the database.
 """
 
+import copy
 import threading
 import time
 
@@ -39,14 +41,17 @@ def resolve(relation, id_):
     ttl = current_app.config.get("MSI_VOCABULARY_OPTIONS_TTL", 0)
     with _lock:
         found = _terms.get(key)
-    if found is not None and now - found[0] < ttl:
-        relation.cache[id_] = found[1]
-        return found[1]
-    term = _upstream_resolve(relation, id_)
-    if term is not None:
+    if found is None or now - found[0] >= ttl:
+        term = _upstream_resolve(relation, id_)
+        if term is None:
+            return None
+        found = (now, term)
         with _lock:
-            _terms[key] = (now, term)
-    return term
+            _terms[key] = found
+    term = found[1]
+    fresh = type(term)(copy.deepcopy(dict(term)), model=term.model)
+    relation.cache[id_] = fresh
+    return fresh
 
 
 def forget_terms():
