@@ -18,9 +18,38 @@ from flask import current_app, has_request_context, request
 from invenio_records_resources.records.systemfields.relations import PIDRelation
 from invenio_vocabularies.records.systemfields.pid import VocabularyPIDFieldContext
 
-_terms = {}
-_lock = threading.Lock()
 _upstream_resolve = PIDRelation.resolve
+
+
+class TTLTable:
+    """A per-process table whose entries are computed again once ``MSI_VOCABULARY_OPTIONS_TTL``
+    seconds old. Shared by the terms here and the option lists of ``custom_fields.options``."""
+
+    def __init__(self):
+        self._entries = {}
+        self._lock = threading.Lock()
+
+    def get(self, key, compute):
+        """The value under ``key``, from ``compute()`` when missing or stale; None is not kept."""
+        ttl = current_app.config.get("MSI_VOCABULARY_OPTIONS_TTL", 0)
+        now = time.monotonic()
+        with self._lock:
+            found = self._entries.get(key)
+        if found is not None and now - found[0] < ttl:
+            return found[1]
+        value = compute()
+        if value is not None:
+            with self._lock:
+                self._entries[key] = (now, value)
+        return value
+
+    def clear(self):
+        """Drop every entry."""
+        with self._lock:
+            self._entries.clear()
+
+
+_terms = TTLTable()
 
 
 def _cacheable(relation):
@@ -37,18 +66,9 @@ def resolve(relation, id_):
         return _upstream_resolve(relation, id_)
     field = relation.pid_field
     key = (field.record_cls, getattr(field, "_type_id", None), repr(id_))
-    now = time.monotonic()
-    ttl = current_app.config.get("MSI_VOCABULARY_OPTIONS_TTL", 0)
-    with _lock:
-        found = _terms.get(key)
-    if found is None or now - found[0] >= ttl:
-        term = _upstream_resolve(relation, id_)
-        if term is None:
-            return None
-        found = (now, term)
-        with _lock:
-            _terms[key] = found
-    term = found[1]
+    term = _terms.get(key, lambda: _upstream_resolve(relation, id_))
+    if term is None:
+        return None
     fresh = type(term)(copy.deepcopy(dict(term)), model=term.model)
     relation.cache[id_] = fresh
     return fresh
@@ -56,8 +76,7 @@ def resolve(relation, id_):
 
 def forget_terms():
     """Drop every remembered term."""
-    with _lock:
-        _terms.clear()
+    _terms.clear()
 
 
 def remember_vocabulary_terms():

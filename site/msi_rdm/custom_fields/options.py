@@ -7,15 +7,12 @@ not depend on who asks) and change only when a vocabulary is edited, so each pro
 per vocabulary, sort order, fields and locale for ``MSI_VOCABULARY_OPTIONS_TTL`` seconds.
 """
 
-import threading
-import time
-
-from flask import current_app
 from invenio_i18n import get_locale
 from invenio_vocabularies.services.custom_fields import VocabularyCF
 
-_options = {}
-_lock = threading.Lock()
+from ..vocabulary_cache import TTLTable
+
+_options = TTLTable()
 
 
 class CachedOptionsVocabularyCF(VocabularyCF):
@@ -25,19 +22,11 @@ class CachedOptionsVocabularyCF(VocabularyCF):
         """Upstream's options of this field, read again once they are older than the TTL."""
         if not self.dump_options:
             return None
-        ttl = current_app.config.get("MSI_VOCABULARY_OPTIONS_TTL", 0)
         key = (self.vocabulary_id, self.sort_by, tuple(self.field_keys), str(get_locale()))
-        now = time.monotonic()
-        with _lock:
-            found = _options.get(key)
-        if found is None or now - found[0] >= ttl:
-            found = (now, super().options(identity))
-            with _lock:
-                _options[key] = found
-        return list(found[1])
+        upstream = super().options
+        return list(_options.get(key, lambda: upstream(identity)))
 
 
 def forget_options():
     """Drop every remembered option list (after vocabularies are loaded or edited)."""
-    with _lock:
-        _options.clear()
+    _options.clear()
