@@ -94,6 +94,12 @@ def _add_statistics(docs):
     return added
 
 
+def _remove_statistics(added):
+    """Delete what ``_add_statistics`` indexed."""
+    for index, doc_id in added:
+        current_search_client.delete(index=index, id=doc_id, refresh=True)
+
+
 def test_bulk_documents_equal_upstream_for_drafts_versions_and_statistics(
     app, database, search, depositor, unique_word
 ):
@@ -171,8 +177,7 @@ def test_bulk_documents_equal_upstream_for_drafts_versions_and_statistics(
         for record_id in ids:
             assert _source(record_id) == upstream[record_id]
     finally:
-        for index, doc_id in added:
-            current_search_client.delete(index=index, id=doc_id, refresh=True)
+        _remove_statistics(added)
     old, new = upstream[ids[0]], upstream[ids[1]]
     assert old["stats"]["this_version"] == {
         "views": 7.0,

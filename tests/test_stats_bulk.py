@@ -3,6 +3,7 @@
 from unittest import mock
 
 from invenio_rdm_records.records.stats import Statistics
+from test_bulkload import _add_statistics, _remove_statistics
 
 from msi_rdm import stats_bulk
 from msi_rdm.bulkload import load_records, published_ids
@@ -55,3 +56,38 @@ def test_missing_statistics_index_counts_zero_as_upstream(app, database, search)
     for recid, _ in pairs:
         assert stats[recid]["this_version"]["views"] == 0
         assert stats[recid]["all_versions"]["data_volume"] == 0
+
+
+def test_a_failing_all_versions_query_zeroes_its_pair_as_upstream(app, database, search):
+    """Upstream asks this version and all versions in one ``try``: when the second fails, both
+    count zero. The chunk answers the same under the same failure."""
+    pairs = _pairs(3)
+    recid, parent = pairs[0]
+    view = {
+        "timestamp": "2026-11-01T00:00:00",
+        "unique_id": f"ui_{recid}",
+        "recid": recid,
+        "parent_recid": parent,
+        "count": 3,
+        "unique_count": 2,
+    }
+    added = _add_statistics([("stats-record-view", view)])
+    original = Statistics._get_query.__func__
+
+    def failing(cls, name):
+        if name == "record-view-all-versions":
+            raise RuntimeError("all-versions index unreachable")
+        return original(cls, name)
+
+    try:
+        assert stats_bulk.record_stats_many(pairs)[recid]["this_version"]["views"] == 3.0
+        with mock.patch.object(Statistics, "_get_query", classmethod(failing)):
+            ours = stats_bulk.record_stats_many(pairs)
+            for recid_, parent_ in pairs:
+                theirs = stats_bulk._upstream_get_record_stats(
+                    Statistics, recid=recid_, parent_recid=parent_
+                )
+                assert ours[recid_] == theirs
+        assert ours[recid]["this_version"]["views"] == 0
+    finally:
+        _remove_statistics(added)

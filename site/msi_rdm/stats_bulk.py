@@ -24,7 +24,7 @@ DOWNLOADS = ("downloads", "unique_downloads", "data_volume")
 def _sums(query_name, values):
     """``{value: {metric: sum}}`` of one configured terms query for many filter values."""
     query = Statistics._get_query(query_name)
-    ((parameter, field),) = query.required_filters.items()
+    ((_, field),) = query.required_filters.items()
     search = query.client.search(
         index=query.index,
         body={
@@ -49,23 +49,27 @@ def _sums(query_name, values):
     return {value: found.get(value, zero) for value in values}
 
 
-def _sums_or_zero(query_name, values, metrics):
-    """As ``_sums``, or zeros where upstream falls back to them (e.g. no statistics index)."""
+def _pair_or_zero(names, recids, parents, metrics):
+    """The sums of a this-version and an all-versions query, or zeros for both when either fails:
+    upstream asks the two in one ``try`` and falls back to zero for both (no statistics index)."""
     try:
-        return _sums(query_name, values)
+        return _sums(names[0], recids), _sums(names[1], parents)
     except Exception as error:  # noqa: BLE001 -- as upstream: log, and count zero
         current_app.logger.warning(error)
-        return {value: dict.fromkeys(metrics, 0) for value in values}
+        zero = dict.fromkeys(metrics, 0)
+        return dict.fromkeys(recids, zero), dict.fromkeys(parents, zero)
 
 
 def record_stats_many(pairs):
     """``{recid: stats}`` for ``(recid, parent_recid)`` pairs, as upstream computes each one."""
     recids = {recid for recid, _ in pairs}
     parents = {parent for _, parent in pairs}
-    views = _sums_or_zero("record-view", recids, VIEWS)
-    views_all = _sums_or_zero("record-view-all-versions", parents, VIEWS)
-    downloads = _sums_or_zero("record-download", recids, DOWNLOADS)
-    downloads_all = _sums_or_zero("record-download-all-versions", parents, DOWNLOADS)
+    views, views_all = _pair_or_zero(
+        ("record-view", "record-view-all-versions"), recids, parents, VIEWS
+    )
+    downloads, downloads_all = _pair_or_zero(
+        ("record-download", "record-download-all-versions"), recids, parents, DOWNLOADS
+    )
     return {
         recid: {
             "this_version": {
