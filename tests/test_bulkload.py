@@ -29,16 +29,24 @@ def _with_text():
     return [record_id for (record_id,) in rows.distinct() if record_id in published][:3]
 
 
-def test_bulk_documents_equal_upstream_documents(app, database, search):
-    """Documents written in bulk are those upstream's per-record indexer writes, full text too."""
-    ids = _with_text() + published_ids()[:4]
+def assert_bulk_equals_upstream(ids, chunk_size):
+    """Index ``ids`` record by record as upstream does, then in bulk: the documents are equal.
+
+    Returns upstream's documents by id."""
     upstream = {}
     for record_id in ids:
         service.indexer.index(service.record_cls.get_record(record_id))
         upstream[record_id] = _source(record_id)
-    assert reindex_records(ids, chunk_size=3) == len(ids)
+    assert reindex_records(ids, chunk_size=chunk_size) == len(ids)
     for record_id in ids:
         assert _source(record_id) == upstream[record_id]
+    return upstream
+
+
+def test_bulk_documents_equal_upstream_documents(app, database, search):
+    """Documents written in bulk are those upstream's per-record indexer writes, full text too."""
+    ids = _with_text() + published_ids()[:4]
+    upstream = assert_bulk_equals_upstream(ids, chunk_size=3)
     assert any(upstream[record_id]["msi_search"].get("fulltext") for record_id in ids)
 
 
@@ -169,13 +177,7 @@ def test_bulk_documents_equal_upstream_for_drafts_versions_and_statistics(
     )
     try:
         ids = [_record_uuid(r["id"]) for r in (first, second, closed)] + published_ids()[:2]
-        upstream = {}
-        for record_id in ids:
-            service.indexer.index(service.record_cls.get_record(record_id))
-            upstream[record_id] = _source(record_id)
-        assert reindex_records(ids, chunk_size=10) == len(ids)
-        for record_id in ids:
-            assert _source(record_id) == upstream[record_id]
+        upstream = assert_bulk_equals_upstream(ids, chunk_size=10)
     finally:
         _remove_statistics(added)
     old, new = upstream[ids[0]], upstream[ids[1]]
