@@ -51,26 +51,25 @@ def children_by_parent():
     return tree
 
 
-def rss_bytes(pid):
-    """Resident memory of one process in bytes (0 once it has gone)."""
+def _proc_bytes(pid, filename, field):
+    """A ``<field>: <n> kB`` line of ``/proc/<pid>/<filename>`` in bytes (0 once it has gone)."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/{filename}").read_text().splitlines():
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) * 1024
     except OSError:
         pass
     return 0
+
+
+def rss_bytes(pid):
+    """Resident memory of one process in bytes."""
+    return _proc_bytes(pid, "status", "VmRSS")
 
 
 def pss_bytes(pid):
-    """Proportional set size of one process in bytes (0 once it has gone or is unreadable)."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
+    """Proportional set size of one process in bytes (shared pages divided among sharers)."""
+    return _proc_bytes(pid, "smaps_rollup", "Pss")
 
 
 def tree_memory(pid, tree):
