@@ -36,3 +36,20 @@ def report(name, results, lines):
     (folder / f"{name}.md").write_text(f"# {name}\n\n{table}\n")
     print(table)
     print(f"\nsaved: {folder / name}.json, {folder / name}.md")
+
+
+def delete_by_id_prefix(index, prefix):
+    """Delete every document of ``index`` whose ``id`` starts with ``prefix`` (benchmark copies).
+
+    With a scroll and bulk deletes: the OpenSearch node has no delete-by-query module. Call it in
+    an application context."""
+    from invenio_search import current_search_client
+    from opensearchpy.helpers import bulk, scan
+
+    query = {"query": {"prefix": {"id": prefix}}, "_source": False}
+    found = [
+        {"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]}
+        for hit in scan(current_search_client, query, index=index)
+    ]
+    bulk(current_search_client, found, chunk_size=1000, request_timeout=120)
+    current_search_client.indices.refresh(index=index)

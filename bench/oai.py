@@ -20,7 +20,7 @@ import requests
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import percentile, report  # noqa: E402
+from common import delete_by_id_prefix, percentile, report  # noqa: E402
 
 OAI = "{http://www.openarchives.org/OAI/2.0/}"
 
@@ -164,19 +164,10 @@ def clone_corpus(app, count):
 
 def drop_clones(app):
     """Remove the copies ``clone_corpus`` indexed."""
-    from invenio_search import current_search_client
-
     from msi_rdm.oai import search
 
     with app.app_context():
-        index = search._index()
-        body = {"query": {"prefix": {"id": CLONE_PREFIX}}, "size": 1000, "_source": False}
-        while True:
-            hits = current_search_client.search(index=index, body=body)["hits"]["hits"]
-            if not hits:
-                break
-            actions = [{"delete": {"_index": hit["_index"], "_id": hit["_id"]}} for hit in hits]
-            current_search_client.bulk(body=actions, refresh=True)
+        delete_by_id_prefix(search._index(), CLONE_PREFIX)
 
 
 def main():

@@ -27,7 +27,7 @@ from unittest import mock
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import report, summary  # noqa: E402
+from common import delete_by_id_prefix, report, summary  # noqa: E402
 
 
 def capture_queries(params_list):
@@ -106,19 +106,9 @@ def clone_records(app, count):
 
 
 def drop_clones(app):
-    """Remove the copies ``clone_records`` indexed (the node has no delete-by-query module)."""
-    from invenio_search import current_search_client
-    from opensearchpy.helpers import bulk, scan
-
+    """Remove the copies ``clone_records`` indexed."""
     with app.app_context():
-        alias = _records_index(app)
-        query = {"query": {"prefix": {"id": CLONE_PREFIX}}, "_source": False}
-        found = [
-            {"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]}
-            for hit in scan(current_search_client, query, index=alias)
-        ]
-        bulk(current_search_client, found, chunk_size=1000, request_timeout=120)
-        current_search_client.indices.refresh(index=alias)
+        delete_by_id_prefix(_records_index(app), CLONE_PREFIX)
 
 
 def varied_params(count, size, rng):

@@ -37,10 +37,16 @@ def test_load_refuses_other_hosts(tmp_path):
     assert "loopback only" in result.stderr
 
 
-def test_search_benchmark_smoke(tmp_path, msi_server):
-    """B1 measures the repeated and the varied searches against the bodies the app sends."""
+def test_search_benchmark_smoke(tmp_path, app, msi_server):
+    """B1 measures the repeated and the varied searches against the bodies the app sends, on an
+    index enlarged with copies that it removes again."""
+    from invenio_rdm_records.proxies import current_rdm_records_service as service
+    from invenio_search import current_search_client
+    from invenio_search.utils import build_alias_name
+
+    arguments = ["--url", msi_server, "--repeat", "8", "--clone", "10"]
     result = subprocess.run(
-        [sys.executable, str(ROOT / "bench/search.py"), "--url", msi_server, "--repeat", "8"],
+        [sys.executable, str(ROOT / "bench/search.py"), *arguments],
         capture_output=True,
         text=True,
         timeout=600,
@@ -56,3 +62,10 @@ def test_search_benchmark_smoke(tmp_path, msi_server):
         assert row["app"]["n"] == 8 and row["raw"]["n"] == 8
         assert row["ratio"] > 0 and row["app_rps"] > 0
     assert "| size 10 varied | 4 |" in result.stdout
+    assert "cloned 10 documents" in result.stdout
+    with app.app_context():
+        left = current_search_client.count(
+            index=build_alias_name(service.record_cls.index._name),
+            body={"query": {"prefix": {"id": "benchsearch-"}}},
+        )
+    assert left["count"] == 0
