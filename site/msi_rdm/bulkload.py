@@ -70,10 +70,11 @@ def load_records(ids):
         # The parent field reads its record by id unless one is cached: cache the eager one.
         model = record.model.parent
         if model is not None:
-            parent = parents.setdefault(model.id, record.parent_record_cls(model.data, model=model))
-            parent_field._set_cache(record, parent)
-    state_cls = record_cls.versions.model_cls if records else None
-    if state_cls is not None:
+            if model.id not in parents:
+                parents[model.id] = record.parent_record_cls(model.data, model=model)
+            parent_field._set_cache(record, parents[model.id])
+    if parents:
+        state_cls = record_cls.versions.model_cls
         states = {
             state.parent_id: state
             for state in state_cls.query.filter(state_cls.parent_id.in_(list(parents)))
