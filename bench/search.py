@@ -68,12 +68,12 @@ def capture_queries(params_list):
 CLONE_PREFIX = "benchsearch-"
 
 
-def _records_index(app):
+def _records_index():
+    """The records index alias (in an application context)."""
     from invenio_rdm_records.proxies import current_rdm_records_service as service
     from invenio_search.utils import build_alias_name
 
-    with app.app_context():
-        return build_alias_name(service.record_cls.index._name)
+    return build_alias_name(service.record_cls.index._name)
 
 
 def clone_records(app, count):
@@ -84,7 +84,7 @@ def clone_records(app, count):
     from opensearchpy.helpers import bulk, scan
 
     with app.app_context():
-        alias = _records_index(app)
+        alias = _records_index()
         query = {"query": {"bool": {"must_not": {"prefix": {"id": CLONE_PREFIX}}}}}
         originals = [
             (h["_index"], h["_source"]) for h in scan(current_search_client, query, index=alias)
@@ -108,7 +108,7 @@ def clone_records(app, count):
 def drop_clones(app):
     """Remove the copies ``clone_records`` indexed."""
     with app.app_context():
-        delete_by_id_prefix(_records_index(app), CLONE_PREFIX)
+        delete_by_id_prefix(_records_index(), CLONE_PREFIX)
 
 
 def varied_params(count, size, rng):
