@@ -13,6 +13,8 @@ what they resolve, always read the database.
 import copy
 import threading
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from flask import current_app, has_request_context, request
 from invenio_records_resources.records.systemfields.relations import PIDRelation
@@ -50,14 +52,27 @@ class TTLTable:
 
 
 _terms = TTLTable()
+_checking_only = ContextVar("msi_vocabulary_checking_only", default=False)
+
+
+@contextmanager
+def vocabulary_terms_cached():
+    """Answer vocabulary terms from the table outside GET requests too, within the block.
+
+    For code that only checks that terms exist and then stores their ids (the bulk publish path),
+    never for code that stores what it resolves.
+    """
+    token = _checking_only.set(True)
+    try:
+        yield
+    finally:
+        _checking_only.reset(token)
 
 
 def _cacheable(relation):
-    return (
-        isinstance(relation.pid_field, VocabularyPIDFieldContext)
-        and has_request_context()
-        and request.method in ("GET", "HEAD")
-    )
+    if not isinstance(relation.pid_field, VocabularyPIDFieldContext):
+        return False
+    return _checking_only.get() or (has_request_context() and request.method in ("GET", "HEAD"))
 
 
 def resolve(relation, id_):
