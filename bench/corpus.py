@@ -6,8 +6,9 @@ Record ``n`` is drawn from ``Random(f"{seed}-{n}")`` out of the demo collection'
 creators and Swedish words, so the same numbers always give the same records, whatever the number
 of processes. The first ``--pdfs`` records get a generated multi-page Swedish PDF. Loading is
 incremental: numbers already present (their title ends with ``(korpus NNNNNN)``) are skipped.
-Records are published without per-record indexing (``msi_rdm.bulkload.publish_unindexed``); the
-new ones are then indexed with one bulk rebuild.
+Each batch is published in one transaction by the bulk path (``msi_rdm.bulkpublish``), which
+validates every record as the service does and writes the rows its publish leaves; the new records
+are then indexed with one bulk rebuild.
 """
 
 import argparse
@@ -92,12 +93,12 @@ def _start_worker(options):
 
 
 def load_numbers(numbers):
-    """Publish the records of ``numbers`` (unindexed); return their ids."""
-    from msi_rdm.bulkload import publish_unindexed
+    """Publish the records of ``numbers`` in one bulk transaction (unindexed); return their ids."""
+    from msi_rdm.bulkpublish import publish_bulk
     from msi_rdm.demo.files import make_pdf
     from msi_rdm.demo.loader import record_data
 
-    options, ids = _state["options"], []
+    options, items = _state["options"], []
     for number in numbers:
         spec = spec_for(number, options.seed, options.pool, options.pdfs, options.pages)
         files = {}
@@ -105,9 +106,12 @@ def load_numbers(numbers):
             path = make_pdf(_state["folder"] / entry["name"], spec["title"], spec["pages"])
             files[entry["name"]] = path.read_bytes()
             path.unlink()
-        data = record_data(spec, _state["people"])
-        ids.append(str(publish_unindexed(_state["identity"], data, files)._record.id))
-    return ids
+        items.append((record_data(spec, _state["people"]), files))
+    result = publish_bulk(_state["identity"], items)
+    if result.refused:
+        refused = {numbers[index]: reason for index, reason in result.refused.items()}
+        raise RuntimeError(f"corpus records refused: {refused}")
+    return result.ids
 
 
 def present_numbers():
@@ -125,7 +129,7 @@ def main():
     parser.add_argument("--pages", type=int, default=4)
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--processes", type=int, default=2)
-    parser.add_argument("--batch", type=int, default=20)
+    parser.add_argument("--batch", type=int, default=100)
     options = parser.parse_args()
 
     import yaml
