@@ -16,20 +16,28 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import percentile, report  # noqa: E402
 
-TARGET_P95_MS = 300
+TARGET_P95_MS = {"landing": 100, "profile": 150}
+"""baselines.md: landing pages with every panel MSI adds, and a profile with 500 works."""
 
 
 def first_record(resource_type, with_files):
-    """Id of a public record of ``resource_type`` (with files when asked), or None."""
+    """Id of a public record of ``resource_type`` (with files when asked), or None.
+
+    Records in a community come first: their pages carry the most (community header, requests),
+    so they are the ones the target is about.
+    """
     from invenio_access.permissions import system_identity
     from invenio_rdm_records.proxies import current_rdm_records_service as service
 
     query = f'metadata.resource_type.id:"{resource_type}" AND access.record:public'
     if with_files:
         query += " AND files.enabled:true"
-    hits = service.search(system_identity, params={"q": query, "size": 1}).to_dict()
-    found = hits["hits"]["hits"]
-    return found[0]["id"] if found else None
+    for extra in (" AND _exists_:parent.communities.default", ""):
+        params = {"q": query + extra, "size": 1}
+        found = service.search(system_identity, params=params).to_dict()["hits"]["hits"]
+        if found:
+            return found[0]["id"]
+    return None
 
 
 def busiest_profile():
@@ -132,7 +140,10 @@ def main():
             f"| {label} | {r['median_ms']:.1f} | {r['p95_ms']:.1f} "
             f"| {r['sql_median']:.0f}/{r['sql_max']} |"
         )
-    rows.append(f"| target p95 | | < {TARGET_P95_MS} | independent of works |")
+    landing, profile = TARGET_P95_MS["landing"], TARGET_P95_MS["profile"]
+    rows.append(
+        f"| target p95 | | ≤ {landing} (pages), < {profile} (profile) | independent of works |"
+    )
     report("pages", results, rows)
 
 
