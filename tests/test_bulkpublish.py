@@ -295,3 +295,43 @@ def test_batch_checks_refuse_what_the_record_schema_refuses(app, owner):
         with pytest.raises(SchemaError) as upstream:
             service.record_cls(bad)._validate()
         assert ours.value.message == upstream.value.message
+
+
+def test_a_failing_batch_leaves_nothing(app, owner, tmp_path):
+    """When writing fails half-way (here the text extraction of the second record's PDF), the
+    whole batch is rolled back: no PID, bucket or record of it stays."""
+    from unittest import mock
+
+    pdf = _pdf(tmp_path, "Trasig")
+    items = [
+        (record_data(f"Första {uuid.uuid4().hex[:6]}", files=True), {"a.pdf": pdf}),
+        (record_data(f"Andra {uuid.uuid4().hex[:6]}", files=True), {"b.pdf": pdf}),
+    ]
+
+    def counts():
+        return (
+            PersistentIdentifier.query.count(),
+            Bucket.query.count(),
+            ObjectVersion.query.filter(ObjectVersion.key.in_(["a.pdf", "b.pdf"])).count(),
+            service.record_cls.model_cls.query.count(),
+        )
+
+    before = counts()
+    calls = []
+
+    def failing(record_id, key, instance):
+        calls.append(key)
+        if len(calls) == 2:
+            raise OSError("disk full")
+
+    with mock.patch("msi_rdm.bulkpublish.extract_file", failing):
+        with pytest.raises(OSError, match="disk full"):
+            publish_bulk(owner, items)
+    assert calls == ["a.pdf", "b.pdf"]
+    assert counts() == before
+
+
+def test_the_bulk_path_needs_a_user(app):
+    """Records belong to a user account; the system identity is refused before anything."""
+    with pytest.raises(ValueError, match="user account"):
+        publish_bulk(system_identity, [(record_data("System"), {})])

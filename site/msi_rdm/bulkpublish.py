@@ -149,7 +149,8 @@ def _prepare(checks, data, files):
     for key in ("pids", "internal_notes"):
         if loaded.get(key):
             raise Refused(_("Records with %(field)s are published through the service.", field=key))
-    if (data.get("parent") or {}).get("communities") or data.get("review"):
+    parent = data.get("parent")
+    if (isinstance(parent, dict) and parent.get("communities")) or data.get("review"):
         raise Refused(_("Community records are published through the service."))
     files_enabled = bool((loaded.get("files") or {}).get("enabled"))
     if files and not files_enabled:
@@ -231,10 +232,9 @@ def publish_bulk(identity, items):
     Returns a ``BulkResult``: the ids of the published records and, per refused item, why. A
     refused item changes nothing; the others are published. Nothing is indexed.
     """
-    service = current_rdm_records_service
-    service.require_permission(identity, "create")
-    record_cls = service.record_cls
-    parent_cls = record_cls.parent_record_cls
+    if not str(identity.id).isdigit():
+        raise ValueError("the bulk path publishes on behalf of a user account")
+    current_rdm_records_service.require_permission(identity, "create")
     result, prepared, checks = BulkResult(), [], BatchChecks(identity)
     with vocabulary_terms_cached():
         for index, (data, files) in enumerate(items):
@@ -242,9 +242,21 @@ def publish_bulk(identity, items):
                 prepared.append((_prepare(checks, data, files or {}), files or {}))
             except Refused as exc:
                 result.refused[index] = str(exc)
-    if not prepared:
-        return result
+    if prepared:
+        try:
+            result.ids = _write(identity, prepared)
+        except Exception:
+            db.session.rollback()  # nothing of a failed batch stays
+            raise
+    return result
 
+
+def _write(identity, prepared):
+    """Write the rows of the checked records ``prepared`` and commit; return their ids."""
+    service = current_rdm_records_service
+    record_cls = service.record_cls
+    parent_cls = record_cls.parent_record_cls
+    ids = []
     generate = service.draft_cls.pid.field._provider.generate_id
     oai_prefix = _oai_prefix()
     location = Location.get_default()
@@ -273,7 +285,12 @@ def publish_bulk(identity, items):
             "id": parent_pid.pid_value,
             "pid": _pid_json(parent_pid),
             "pids": {},
-            "access": {"links": [], "grants": [], "owned_by": owner, "settings": PARENT_SETTINGS},
+            "access": {
+                "links": [],
+                "grants": [],
+                "owned_by": owner,
+                "settings": dict(PARENT_SETTINGS),
+            },
             "communities": {},
         }
         record_json = {
@@ -297,7 +314,7 @@ def publish_bulk(identity, items):
             }
         )
         stored.append((record_id, bucket, files))
-        result.ids.append(str(record_id))
+        ids.append(str(record_id))
     db.session.flush()  # the buckets, which the records point at
     _insert_records(record_cls, parents, records)
     for record_id, bucket, files in stored:
@@ -305,7 +322,7 @@ def publish_bulk(identity, items):
             extract_file(record_id, key, instance)
         bucket.locked = True
     db.session.commit()
-    return result
+    return ids
 
 
 def _insert_records(record_cls, parents, records):
