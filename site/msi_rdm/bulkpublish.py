@@ -212,7 +212,8 @@ def _store_files(record_id, bucket, location, files):
         instance = FileInstance.create()
         instance.set_contents(io.BytesIO(content), default_location=location.uri)
         instance.writable = False
-        version = ObjectVersion.create(bucket, key, _file_id=instance.id)
+        with db.session.no_autoflush:  # it reads the file instance before adding itself
+            version = ObjectVersion.create(bucket, key, _file_id=instance.id)
         db.session.add(
             file_model(
                 id=uuid.uuid4(),
