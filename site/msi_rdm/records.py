@@ -1,6 +1,5 @@
 """The MSI record class: upstream's record with MSI's search section in its index document."""
 
-from contextlib import contextmanager
 from contextvars import ContextVar
 
 from invenio_db import db
@@ -9,6 +8,7 @@ from invenio_rdm_records.records.systemfields.has_draftcheck import HasDraftChec
 from invenio_records.dumpers import SearchDumper
 
 from .fulltext.dumper import MSISearchDumperExt
+from .scoped import bound
 
 _known_drafts = ContextVar("msi_known_drafts", default=None)
 
@@ -30,9 +30,8 @@ class KnownDraftsCheckField(HasDraftCheckField):
         return super().__get__(record, owner)
 
 
-@contextmanager
 def known_drafts(record_ids):
-    """Answer ``has_draft`` of ``record_ids`` from one query meanwhile (bulk indexing)."""
+    """Answer ``has_draft`` of ``record_ids`` from one query within the block (bulk indexing)."""
     model_cls = RDMDraft.model_cls
     ids = set(record_ids)
     with db.session.no_autoflush:
@@ -41,11 +40,7 @@ def known_drafts(record_ids):
             .filter(model_cls.id.in_(ids), model_cls.is_deleted != True)  # noqa: E712 as upstream
             .all()
         )
-    token = _known_drafts.set((ids, {row.id for row in rows}))
-    try:
-        yield
-    finally:
-        _known_drafts.reset(token)
+    return bound(_known_drafts, (ids, {row.id for row in rows}))
 
 
 class MSIRecord(MSISearchMixin, RDMRecord):

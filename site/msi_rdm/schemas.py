@@ -19,6 +19,8 @@ from flask_resources.serializers.base import MarshmallowSerializer
 from invenio_records_resources.services.records.schema import ServiceSchemaWrapper
 from marshmallow_utils.context import context_schema
 
+from .scoped import bound
+
 _upstream_dump = ServiceSchemaWrapper.dump
 _upstream_serializer_init = MarshmallowSerializer.__init__
 _local = threading.local()
@@ -38,12 +40,8 @@ def _instance(schema_cls, schema_args):
 
 def dump(self, data, schema_args=None, context=None):
     """``ServiceSchemaWrapper.dump`` with this thread's instance of the schema."""
-    local_context = self._build_context(context or {})
-    token = context_schema.set(local_context)
-    try:
+    with bound(context_schema, self._build_context(context or {})):
         return _instance(self.schema, schema_args or {}).dump(data)
-    finally:
-        context_schema.reset(token)
 
 
 def serializer_init(

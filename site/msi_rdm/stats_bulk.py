@@ -8,11 +8,12 @@ configured queries (index, filter field and metrics), in the same shape as upstr
 ``Statistics.get_record_stats``; records outside the chunk are asked as before.
 """
 
-from contextlib import contextmanager
 from contextvars import ContextVar
 
 from flask import current_app
 from invenio_rdm_records.records.stats import Statistics
+
+from .scoped import bound
 
 _prefetched = ContextVar("msi_prefetched_stats", default=None)
 _upstream_get_record_stats = Statistics.get_record_stats.__func__
@@ -93,14 +94,10 @@ def get_record_stats(cls, recid, parent_recid):
     return _upstream_get_record_stats(cls, recid=recid, parent_recid=parent_recid)
 
 
-@contextmanager
 def prefetched_stats(pairs):
-    """Answer the statistics of ``(recid, parent_recid)`` pairs from a few searches meanwhile."""
-    token = _prefetched.set(record_stats_many(pairs) if pairs else {})
-    try:
-        yield
-    finally:
-        _prefetched.reset(token)
+    """Answer the statistics of ``(recid, parent_recid)`` pairs from a few searches within the
+    block."""
+    return bound(_prefetched, record_stats_many(pairs) if pairs else {})
 
 
 def use_prefetched_stats():

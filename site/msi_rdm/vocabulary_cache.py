@@ -7,18 +7,20 @@ there. Within a GET request those resolutions are answered from a per-process ta
 ``MSI_VOCABULARY_OPTIONS_TTL`` seconds. The table holds what upstream's per-record relation cache
 holds (the term's record, detached from the database session); each request gets a copy of its
 data, so nothing one page does to a term reaches the next. Writes, indexing and tasks, which store
-what they resolve, always read the database.
+what they resolve, always read the database; only the bulk publish path, which checks that terms
+exist and stores their ids, asks the table too (``vocabulary_terms_cached``).
 """
 
 import copy
 import threading
 import time
-from contextlib import contextmanager
 from contextvars import ContextVar
 
 from flask import current_app, has_request_context, request
 from invenio_records_resources.records.systemfields.relations import PIDRelation
 from invenio_vocabularies.records.systemfields.pid import VocabularyPIDFieldContext
+
+from .scoped import bound
 
 _upstream_resolve = PIDRelation.resolve
 
@@ -55,18 +57,13 @@ _terms = TTLTable()
 _checking_only = ContextVar("msi_vocabulary_checking_only", default=False)
 
 
-@contextmanager
 def vocabulary_terms_cached():
     """Answer vocabulary terms from the table outside GET requests too, within the block.
 
     For code that only checks that terms exist and then stores their ids (the bulk publish path),
     never for code that stores what it resolves.
     """
-    token = _checking_only.set(True)
-    try:
-        yield
-    finally:
-        _checking_only.reset(token)
+    return bound(_checking_only, True)
 
 
 def _cacheable(relation):

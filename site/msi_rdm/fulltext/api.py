@@ -2,12 +2,12 @@
 
 import time
 from collections import defaultdict
-from contextlib import contextmanager
 from contextvars import ContextVar
 
 from flask import current_app
 from invenio_db import db
 
+from ..scoped import bound
 from .extractors import ExtractionError, NothingToExtract, extract_text
 from .models import ExtractionStatus, FulltextModel
 
@@ -71,14 +71,9 @@ def extract_record(record, force=False):
 _prefetched = ContextVar("msi_fulltext_prefetched", default=None)
 
 
-@contextmanager
 def prefetched_texts(texts):
-    """Let ``record_text`` answer from ``{record_id: text}`` (read in bulk) meanwhile."""
-    token = _prefetched.set(texts)
-    try:
-        yield
-    finally:
-        _prefetched.reset(token)
+    """Let ``record_text`` answer from ``{record_id: text}`` (read in bulk) within the block."""
+    return bound(_prefetched, texts)
 
 
 def record_texts(record_ids):
