@@ -33,6 +33,8 @@ from invenio_pidstore.models import PersistentIdentifier, PIDStatus
 from invenio_rdm_records.proxies import current_rdm_records_service
 from invenio_rdm_records.records.api import get_files_quota, get_media_files_quota
 from invenio_records.resolver import urljoin_with_custom_scheme
+from invenio_records.validators import _create_validator
+from jsonschema.exceptions import best_match
 from marshmallow import ValidationError
 from marshmallow_utils.context import context_schema
 from sqlalchemy import insert
@@ -40,6 +42,7 @@ from sqlalchemy_continuum import Operation, version_class
 
 from .films.api import is_caption, is_video
 from .fulltext.api import extract_file
+from .scoped import bound
 from .uploads.components import file_key_error
 from .vocabulary_cache import vocabulary_terms_cached
 
@@ -92,9 +95,6 @@ class BatchChecks:
     """
 
     def __init__(self, identity):
-        from invenio_records.validators import _create_validator
-        from jsonschema.exceptions import best_match
-
         service = current_rdm_records_service
         self.record_cls = service.record_cls
         self._context = service.schema._build_context({"identity": identity})
@@ -118,21 +118,15 @@ class BatchChecks:
             resolver=state.refresolver_cls.from_schema(ref, **resolver_args),
             format_checker=self.record_cls.format_checker,
         )
-        self._best_match = best_match
 
     def load(self, data):
         """The service schema's load of ``data`` (raises ``ValidationError``)."""
-        token = context_schema.set(self._context)
-        try:
+        with bound(context_schema, self._context):
             return self._schema.load(data)
-        finally:
-            context_schema.reset(token)
 
     def validate_json(self, json):
         """Raise the JSON schema's best-matching error for the record JSON ``json``, if any."""
-        error = self._best_match(
-            self._validator.iter_errors(self.record_cls.model_cls.encode(json))
-        )
+        error = best_match(self._validator.iter_errors(self.record_cls.model_cls.encode(json)))
         if error is not None:
             raise error
 
@@ -187,21 +181,17 @@ def _prepare(checks, data, files):
     return dict(record)
 
 
-def _bucket(location, args, size=0):
-    """A bucket as a new record's file manager makes it (locked once its files are in)."""
+def _bucket(location, args, locked):
+    """A new record's bucket as its file manager makes it (the files bucket is locked once its
+    files are in)."""
     return Bucket(
         id=uuid.uuid4(),
         default_location=location.id,
-        default_storage_class=location_storage_class(),
-        size=size,
-        locked=False,
+        default_storage_class=current_app.config["FILES_REST_DEFAULT_STORAGE_CLASS"],
+        size=0,
+        locked=locked,
         **args,
     )
-
-
-def location_storage_class():
-    """The storage class new buckets get (``FILES_REST_DEFAULT_STORAGE_CLASS``)."""
-    return current_app.config["FILES_REST_DEFAULT_STORAGE_CLASS"]
 
 
 def _store_files(record_id, bucket, location, files):
@@ -259,7 +249,7 @@ def _write(identity, prepared):
     parent_cls = record_cls.parent_record_cls
     ids = []
     generate = service.draft_cls.pid.field._provider.generate_id
-    oai_prefix = _oai_prefix()
+    oai_prefix = current_app.config.get("OAISERVER_ID_PREFIX", "")  # as the oai PID provider
     location = Location.get_default()
     files_args, media_args = _owner_files_quota(identity.id), get_media_files_quota()
     owner = {"user": int(identity.id)}
@@ -277,9 +267,8 @@ def _write(identity, prepared):
     parents, records, stored = [], [], []
     now = datetime.now(UTC)
     for json, files, parent_id, record_id, parent_pid, record_pid, oai_value in rows:
-        bucket = _bucket(location, files_args)
-        media_bucket = _bucket(location, media_args)
-        media_bucket.locked = True
+        bucket = _bucket(location, files_args, locked=False)
+        media_bucket = _bucket(location, media_args, locked=True)
         db.session.add_all([bucket, media_bucket])
         parent_json = {
             "$schema": parent_cls.schema.value,
@@ -363,8 +352,3 @@ def _owner_files_quota(owner_id):
     owned_by = SimpleNamespace(owner_id=owner_id)
     parent = SimpleNamespace(id=None, access=SimpleNamespace(owned_by=owned_by))
     return get_files_quota(SimpleNamespace(parent=parent))
-
-
-def _oai_prefix():
-    """The OAI identifier prefix (``OAISERVER_ID_PREFIX``), as the oai PID provider uses it."""
-    return current_app.config.get("OAISERVER_ID_PREFIX", "")
