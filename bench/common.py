@@ -26,10 +26,19 @@ def summary(values):
     return {"median": statistics.median(values), "p95": percentile(values, 0.95), "n": len(values)}
 
 
+def state_folder():
+    """The project's state folder: ``MSI_STATE``, else ``.state`` in the checkout."""
+    return Path(os.environ.get("MSI_STATE", Path(__file__).resolve().parent.parent / ".state"))
+
+
+def bench_folder():
+    """The benchmarks' folder in the state folder."""
+    return state_folder() / "bench"
+
+
 def report(name, results, lines):
     """Print the table and save it as JSON and Markdown under the state folder."""
-    folder = Path(os.environ.get("MSI_STATE", Path(__file__).resolve().parent.parent / ".state"))
-    folder = folder / "bench"
+    folder = bench_folder()
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{name}.json").write_text(json.dumps(results, indent=2))
     table = "\n".join(lines)

@@ -15,7 +15,6 @@ are then indexed with one bulk rebuild.
 
 import argparse
 import multiprocessing
-import os
 import random
 import re
 import sys
@@ -25,7 +24,7 @@ from pathlib import Path
 import click
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import report  # noqa: E402
+from common import bench_folder, report  # noqa: E402
 
 MARK = re.compile(r"\(korpus (\d{6})\)$")
 WORDS = (
@@ -82,8 +81,7 @@ def spec_for(number, seed, pool, pdfs, pages):
 
 def pdf_folder(options):
     """Where the corpus' PDFs are kept between runs (they depend on the seed and pages only)."""
-    state = Path(os.environ.get("MSI_STATE", Path(__file__).resolve().parent.parent / ".state"))
-    return state / "bench" / "corpus-pdfs" / f"seed-{options.seed}-pages-{options.pages}"
+    return bench_folder() / "corpus-pdfs" / f"seed-{options.seed}-pages-{options.pages}"
 
 
 def generate_pdf(job):
@@ -120,9 +118,9 @@ def load_numbers(numbers):
     from msi_rdm.demo.loader import record_data
 
     options, items = _state["options"], []
+    folder = pdf_folder(options)
     for number in numbers:
         spec = spec_for(number, options.seed, options.pool, options.pdfs, options.pages)
-        folder = pdf_folder(options)
         files = {e["name"]: (folder / e["name"]).read_bytes() for e in spec.get("files", [])}
         items.append((record_data(spec, _state["people"]), files))
     result = publish_bulk(_state["identity"], items)

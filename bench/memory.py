@@ -11,12 +11,11 @@ adds up to the memory the stack really holds.
 """
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import report  # noqa: E402
+from common import report, state_folder  # noqa: E402
 
 TARGET_GIB = 3.0
 PID_FILES = {
@@ -87,8 +86,7 @@ def tree_memory(pid, tree):
 def main():
     """Measure and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_state = os.environ.get("MSI_STATE", Path(__file__).resolve().parent.parent / ".state")
-    parser.add_argument("--state", default=default_state, help="state folder with the pid files")
+    parser.add_argument("--state", default=state_folder(), help="state folder with the pid files")
     state = Path(parser.parse_args().state)
     tree = children_by_parent()
     results = {}
