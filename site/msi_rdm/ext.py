@@ -69,8 +69,10 @@ def finalize_app(app):
     application's own service configurations. The dumper matters because requests (community
     inclusion) and other upstream paths index records loaded as plain ``RDMRecord``.
 
-    It also answers upstream serializers' vocabulary lookups from a per-process table, and serves
-    ``/oai2d`` with MSI's OAI-PMH view under upstream's endpoint name.
+    Mapping versions upstream has moved past are dropped from invenio-search's registry, so that
+    no index is created or searched for them. It also answers upstream serializers' vocabulary
+    lookups from a per-process table, and serves ``/oai2d`` with MSI's OAI-PMH view under
+    upstream's endpoint name.
     """
     from invenio_rdm_records.proxies import current_rdm_records
 
@@ -78,7 +80,13 @@ def finalize_app(app):
     from .oai.vocabularies import use_vocabulary_table
     from .records import MSIRecord
     from .resilience.indexer import TolerantRecordIndexer
+    from .search_indices import keep_newest_mappings
     from .uploads.components import FileKeyComponent
+
+    # Searches run on the newest index of each kind only (see msi_rdm.search_indices).
+    app.extensions["msi-rdm"].superseded_indices = keep_newest_mappings(
+        app.extensions["invenio-search"]
+    )
 
     with app.app_context():
         researchers = app.extensions["msi-rdm"].researchers_service

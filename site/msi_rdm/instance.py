@@ -27,6 +27,8 @@ from invenio_stats.bookmark import SUPPORTED_INTERVALS
 from invenio_vocabularies.proxies import current_service as vocabulary_service
 from invenio_vocabularies.records.models import VocabularyMetadata, VocabularyType
 
+from .search_indices import drop_superseded_indices
+
 ROLES = {
     "admin": ("Administrators of the MSI repository", superuser_access),
     "administration": ("Access to the administration panel", administration_access_action),
@@ -64,7 +66,8 @@ def clear_partial_state():
 
 
 def create_indices():
-    """Create the search templates and indices."""
+    """Create the search templates and indices (and drop superseded empty ones)."""
+    drop_superseded_indices(echo=lambda line: None)
     for action in (
         current_search.put_templates,
         current_search.put_component_templates,

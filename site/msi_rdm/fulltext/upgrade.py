@@ -2,7 +2,8 @@
 
 Index templates only shape indices created after them. An instance whose indices predate the
 ``msi_search`` section gets the analysers (the index is closed for that moment) and the mapping
-added in place; reindexing the records then fills the section.
+added in place; reindexing the records then fills the section. Empty indices of mapping versions
+upstream has moved past are deleted first (see ``msi_rdm.search_indices``).
 """
 
 import json
@@ -10,6 +11,8 @@ from importlib.resources import files
 
 from invenio_search.proxies import current_search, current_search_client
 from invenio_search.utils import build_alias_name
+
+from ..search_indices import drop_superseded_indices
 
 TEMPLATE = "os-v2/msi-rdmrecords-search-v1.0.0.json"
 ALIASES = ("rdmrecords-records", "rdmrecords-drafts")
@@ -22,7 +25,9 @@ def _template():
 
 
 def upgrade_indices(echo=print):
-    """Put the templates, then add analysis and mapping to indices that lack them."""
+    """Drop superseded empty indices, put the templates, then add analysis and mapping to
+    indices that lack them."""
+    drop_superseded_indices(echo=echo)
     list(current_search.put_index_templates(ignore=[400]))
     template = _template()
     properties = template["mappings"]["properties"]
