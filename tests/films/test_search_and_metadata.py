@@ -3,8 +3,11 @@
 import json
 
 import pytest
+from invenio_db import db
+from sqlalchemy import event
 
 from helpers import deposit, record_data
+from msi_rdm.demo.files import make_pdf
 
 
 def test_word_said_in_film_found_with_time_code(client, api_headers, unique_word, mp4, vtt_pair):
@@ -20,6 +23,41 @@ def test_word_said_in_film_found_with_time_code(client, api_headers, unique_word
     assert cue["language"] == "sv" and cue["key"] == "film.sv.vtt"
     assert cue["link"] == f"/records/{record['id']}?t=2"
     assert cue["text"] == f"Här berättar <mark>{unique_word}</mark>."
+
+
+def test_only_hits_with_film_files_ask_for_film_rows(
+    client, api_headers, unique_word, mp4, vtt_pair, tmp_path
+):
+    """A page of report hits (public PDFs) reads nothing of the film tables; with a film among
+    the hits, one query serves the page and the film hit still carries its poster."""
+    pdf = make_pdf(tmp_path / "rapport.pdf", f"Rapport {unique_word}", [f"Om {unique_word}."])
+    report = deposit(
+        client,
+        api_headers,
+        record_data(f"Rapport {unique_word}", files=True),
+        {"rapport.pdf": pdf.read_bytes()},
+    )
+    film = record_data(f"Film {unique_word}", resource_type="video", files=True)
+    deposit(client, api_headers, film, {"film.mp4": mp4, **vtt_pair})
+    statements = []
+
+    def record(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    def search(query):
+        statements.clear()
+        event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            hits = client.get("/api/records", query_string={"q": query}).json["hits"]["hits"]
+        finally:
+            event.remove(db.engine, "before_cursor_execute", record)
+        return hits, sum("msi_film_files" in statement for statement in statements)
+
+    hits, film_queries = search(f'"Rapport {unique_word}"')
+    assert [hit["id"] for hit in hits] == [report["id"]] and film_queries == 0
+    hits, film_queries = search(unique_word)
+    assert len(hits) == 2 and film_queries == 1
+    assert [bool(hit.get("msi_film")) for hit in hits].count(True) == 1
 
 
 def test_film_fields_round_trip_and_refused_when_wrong(client, api_headers, unique_word):

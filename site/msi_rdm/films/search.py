@@ -3,7 +3,9 @@
 The full-text highlighter marks words in a record's joined file text. For films the marked words
 are looked up in the caption cues stored by the films pipeline, so a hit can say when a word is
 said and link to the landing page at that time (``?t=<seconds>``). Cues are read for hits whose
-files anyone may read only: the same rule that lets file text into the index at all.
+files anyone may read only: the same rule that lets file text into the index at all. The database
+is asked only about hits whose index document lists a video or caption file, since the pipeline
+keeps rows for those files only; a page of reports costs no query.
 """
 
 import html
@@ -14,11 +16,18 @@ from markupsafe import escape
 
 from ..fulltext.search import MSIRecordList
 from .access import files_public
-from .captions import time_code
+from .captions import is_caption, time_code
 from .models import FilmFileKind, FilmFileModel, FilmFileStatus
+from .probe import is_video
 
 _MARKED = re.compile(r"<mark>(.*?)</mark>")
 MAX_CAPTION_HITS = 3
+
+
+def lists_film_files(hit):
+    """True when a search hit's index document lists a video or caption file."""
+    entries = (hit.to_dict().get("files") or {}).get("entries") or ()
+    return any(is_video(entry["key"]) or is_caption(entry["key"]) for entry in entries)
 
 
 def marked_terms(fragments):
@@ -72,12 +81,12 @@ class FilmRecordList(MSIRecordList):
     @property
     def hits(self):
         """Yield upstream's projections with ``msi_film`` and ``highlight.captions`` added."""
-        pairs = [
-            (hit.meta.id, projection)
-            for hit, projection in zip(self._results, super().hits, strict=True)
-        ]
-        public = [record_id for record_id, p in pairs if files_public(p)]
-        rows = self._film_rows(public)
+        pairs, films = [], []
+        for hit, projection in zip(self._results, super().hits, strict=True):
+            pairs.append((hit.meta.id, projection))
+            if files_public(projection) and lists_film_files(hit):
+                films.append(hit.meta.id)
+        rows = self._film_rows(films)
         site = current_app.config["SITE_UI_URL"]
         for record_id, projection in pairs:
             record_rows = rows.get(record_id, [])
