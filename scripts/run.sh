@@ -39,7 +39,7 @@ celery -A invenio_app.celery worker --beat --concurrency "${MSI_WORKERS:-2}" --l
     --logfile "$MSI_LOG/celery.log" >/dev/null 2>&1 &
 gunicorn --bind "$MSI_HOST:$MSI_WEB_PORT" --workers "${MSI_WEB_WORKERS:-2}" --timeout 120 \
     --pid "$web_pid" --no-control-socket --access-logfile "$MSI_LOG/web-access.log" --error-logfile "$MSI_LOG/web.log" \
-    --capture-output invenio_app.wsgi:application &
+    --capture-output msi_rdm.wsgi:application &
 gunicorn_job=$!
 
 ready() { curl -sf -o /dev/null "http://$MSI_HOST:$MSI_WEB_PORT/api/records?size=1"; }

@@ -150,7 +150,7 @@ def msi_server():
             "--timeout",
             "120",
             "--no-control-socket",
-            "invenio_app.wsgi:application",
+            "msi_rdm.wsgi:application",
         ],
         env=env,
         stdout=log,

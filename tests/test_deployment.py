@@ -44,6 +44,7 @@ def test_compose_runs_every_part():
     )
     web = compose["services"]["web"]
     assert "gunicorn" in " ".join(web["command"])
+    assert web["command"][-1] == "msi_rdm.wsgi:application"
     assert "INVENIO_SECRET_KEY" in web["environment"] or "INVENIO_SECRET_KEY" in str(
         compose.get("x-app-env", {})
     )
