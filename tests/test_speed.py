@@ -6,14 +6,17 @@ the landing page and deposit form (msi_rdm.custom_fields.options) and the vocabu
 resolve (msi_rdm.vocabulary_cache).
 """
 
+import copy
 import inspect
 import json
 import subprocess
 import sys
 from unittest import mock
 
+import marshmallow as ma
 import pytest
 from flask_caching import Cache
+from flask_resources.parsers.base import RequestParser
 from invenio_access.permissions import system_identity
 from invenio_cache import current_cache
 from invenio_rdm_records.proxies import current_rdm_records_service as service
@@ -402,3 +405,41 @@ def test_served_application_freezes_its_start_up_objects():
     frozen, thresholds, enabled, name = json.loads(done.stdout.strip().splitlines()[-1])
     assert frozen > 100_000 and enabled and name == "Flask"
     assert thresholds[0] >= 5000  # CPython's default is 700
+
+
+def test_facet_copies_share_lazy_labels_that_still_translate(app):
+    """A request's deep copy of the facets keeps the lazy labels themselves, and they render in
+    the locale of the moment, as fresh ones do."""
+    from flask_babel import force_locale
+
+    facets = service.config.search.facets
+    copied = copy.deepcopy(facets)
+    label = facets["access_status"]._label
+    assert copied["access_status"]._label is label
+    assert copied["access_status"] is not facets["access_status"]
+    with app.test_request_context("/"):
+        with force_locale("sv"):
+            swedish = str(copied["access_status"]._label)
+        with force_locale("en"):
+            english = str(copied["access_status"]._label)
+    assert english == "Access status" and swedish != english
+
+
+def test_request_argument_schemas_are_built_once_per_dictionary():
+    """Parsers of one field dictionary share one schema class; another dictionary, location or
+    unknown-field rule gets its own; each parse still makes its own instance."""
+    fields = {"size": ma.fields.Int()}
+    first, second = RequestParser(fields, "args"), RequestParser(fields, "args")
+    assert first._schema is second._schema
+    assert first.schema is not second.schema
+    assert RequestParser(dict(fields), "args")._schema is not first._schema
+    assert RequestParser(fields, "headers")._schema is not first._schema
+    assert RequestParser(fields, "args", unknown=ma.RAISE)._schema is not first._schema
+    assert first._schema().load({"size": "7"}) == {"size": 7}
+
+
+def test_search_arguments_still_checked_per_request(client):
+    """Searches with different arguments answer each their own; a bad size is still a 400."""
+    assert len(client.get("/api/records", query_string={"size": 1}).json["hits"]["hits"]) == 1
+    assert len(client.get("/api/records", query_string={"size": 2}).json["hits"]["hits"]) == 2
+    assert client.get("/api/records", query_string={"size": "many"}).status_code == 400

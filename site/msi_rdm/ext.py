@@ -3,6 +3,7 @@
 from .production import check_production
 from .resilience.errors import register_error_handlers
 from .schemas import reuse_dump_schemas
+from .shared import share_immutables
 from .signatures import remember_signatures
 from .stats_bulk import use_prefetched_stats
 from .vocabulary_cache import remember_vocabulary_terms
@@ -25,6 +26,7 @@ class MSIRepository:
         check_production(app)
         remember_signatures()
         reuse_dump_schemas()
+        share_immutables()
         remember_vocabulary_terms()
         use_prefetched_stats()
         app.extensions["msi-rdm"] = self
