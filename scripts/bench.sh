@@ -15,7 +15,7 @@ else
     python "$MSI_ROOT/bench/corpus.py" --records 20000 --pdfs 760
 fi
 if [ "${QUICK:-0}" = 1 ]; then
-    python "$MSI_ROOT/bench/search.py" --url "$url" --repeat 8
+    python "$MSI_ROOT/bench/search.py" --url "$url" --repeat 8 --warm-raw 300
     python "$MSI_ROOT/bench/fulltext.py" --docs 4 --pages 20 --repeat 3 --publishes 3 \
         --url "$url" --token "$token"
     python "$MSI_ROOT/bench/oai.py" --url "$url" --clone 500
