@@ -41,6 +41,7 @@ from .oai.dublincore import MSIDublinCoreXMLSerializer
 from .orcid.oauth import ORCID_REMOTE_APP
 from .orcid.push import OrcidPushComponent
 from .records import MSIRecord
+from .search_client import OrjsonReadingSerializer
 from .uploads.components import FileKeyComponent
 
 # Identity of the site
@@ -69,6 +70,9 @@ I18N_LANGUAGES = [("en", _("English"))]
 
 SEARCH_INDEX_PREFIX = ""
 """Empty for the site; tests use their own prefix through ``INVENIO_SEARCH_INDEX_PREFIX``."""
+
+SEARCH_CLIENT_CONFIG = {"serializer": OrjsonReadingSerializer()}
+"""OpenSearch's answers are parsed with orjson (see ``msi_rdm.search_client``)."""
 
 SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "pool_recycle": 3600}
 """Survive a database restart under a running app: stale connections are replaced."""
