@@ -1,5 +1,6 @@
 """Flask extension of the MSI repository."""
 
+from .json_answers import write_json_with_orjson
 from .production import check_production
 from .resilience.errors import register_error_handlers
 from .schemas import reuse_dump_schemas
@@ -27,6 +28,7 @@ class MSIRepository:
         remember_signatures()
         reuse_dump_schemas()
         share_immutables()
+        write_json_with_orjson()
         remember_vocabulary_terms()
         use_prefetched_stats()
         app.extensions["msi-rdm"] = self
