@@ -27,7 +27,8 @@ MAX_CAPTION_HITS = 3
 def lists_film_files(hit):
     """True when a search hit's index document lists a video or caption file."""
     entries = (hit.to_dict().get("files") or {}).get("entries") or ()
-    return any(is_video(entry["key"]) or is_caption(entry["key"]) for entry in entries)
+    keys = [entry.get("key") or "" for entry in entries]
+    return any(is_video(key) or is_caption(key) for key in keys)
 
 
 def marked_terms(fragments):
