@@ -40,7 +40,7 @@ from marshmallow_utils.context import context_schema
 from sqlalchemy import insert
 from sqlalchemy_continuum import Operation, version_class
 
-from .films.api import is_caption, is_video
+from .films.api import is_film_file
 from .fulltext.api import extract_file
 from .scoped import bound
 from .uploads.components import file_key_error
@@ -155,7 +155,7 @@ def _prepare(checks, data, files):
         error = file_key_error(key)
         if error:
             raise Refused(error)
-    if any(is_video(key) or is_caption(key) for key in files):
+    if any(is_film_file(key) for key in files):
         raise Refused(_("Films are published through the service (they need probing)."))
     json = {
         "$schema": checks.record_cls.schema.value,

@@ -116,11 +116,16 @@ def check_draft(draft):
     return rows
 
 
+def is_film_file(key):
+    """True for a video or caption file: the files the pipeline keeps a row for."""
+    return is_video(key) or is_caption(key)
+
+
 def film_keys(record):
     """Return the keys of the record's video and caption files."""
     if not record.files.enabled:
         return []
-    return [key for key in record.files.entries if is_video(key) or is_caption(key)]
+    return [key for key in record.files.entries if is_film_file(key)]
 
 
 def fill_duration(record, rows):

@@ -16,9 +16,9 @@ from markupsafe import escape
 
 from ..fulltext.search import MSIRecordList
 from .access import files_public
-from .captions import is_caption, time_code
+from .api import is_film_file
+from .captions import time_code
 from .models import FilmFileKind, FilmFileModel, FilmFileStatus
-from .probe import is_video
 
 _MARKED = re.compile(r"<mark>(.*?)</mark>")
 MAX_CAPTION_HITS = 3
@@ -27,8 +27,7 @@ MAX_CAPTION_HITS = 3
 def lists_film_files(hit):
     """True when a search hit's index document lists a video or caption file."""
     entries = (hit.to_dict().get("files") or {}).get("entries") or ()
-    keys = [entry.get("key") or "" for entry in entries]
-    return any(is_video(key) or is_caption(key) for key in keys)
+    return any(is_film_file(entry.get("key") or "") for entry in entries)
 
 
 def marked_terms(fragments):
