@@ -15,10 +15,7 @@ from invenio_rdm_records.resources import config as rdm_resources_config
 from invenio_rdm_records.services.components import DefaultRecordsComponents
 from invenio_records_resources.resources.records.headers import etag_headers
 from invenio_records_resources.services.files.config import FileServiceConfig
-from invenio_records_resources.services.records.queryparser import (
-    QueryParser,
-    SearchFieldTransformer,
-)
+from invenio_records_resources.services.records.queryparser import SearchFieldTransformer
 
 from .citations.csl import MSICSLJSONSerializer
 from .citations.formatted import CitationSerializer
@@ -35,7 +32,7 @@ from .custom_fields import (
 )
 from .films.components import FilmComponent
 from .fulltext.components import FulltextComponent
-from .fulltext.search import MSI_SEARCH_FIELDS, MSISearchOptions
+from .fulltext.search import MSI_SEARCH_FIELDS, MSIQueryParser, MSISearchOptions
 from .oai.datacite import MSIDataCiteJSONSerializer, MSIDataCiteXMLSerializer
 from .oai.dublincore import MSIDublinCoreXMLSerializer
 from .orcid.oauth import ORCID_REMOTE_APP
@@ -130,7 +127,7 @@ RDM_SEARCH_OPTIONS_CLS = MSISearchOptions
 RDM_FACETS = {**rdm_records_config.RDM_FACETS, **MSI_FACETS}
 RDM_SEARCH = {
     **rdm_records_config.RDM_SEARCH,
-    "query_parser_cls": QueryParser.factory(
+    "query_parser_cls": MSIQueryParser.factory(
         mapping=rdm_records_config.RDM_SEARCH["query_parser_cls"].keywords["extra_params"][
             "mapping"
         ],

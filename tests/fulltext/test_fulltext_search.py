@@ -149,3 +149,12 @@ def test_deleted_record_leaves_search(app, client, api_headers, unique_word, tmp
     )
     refresh_indices()
     assert _search(client, unique_word)["total"] == 0
+
+
+def test_unparsable_query_searched_as_plain_words(client, api_headers, unique_word, tmp_path):
+    """A query the Lucene syntax refuses (an open bracket, a lone quote) is searched as plain
+    words and finds the record, instead of a server error."""
+    _report(client, api_headers, tmp_path, f"Rapport {unique_word}", "Samverkan i kommunen.")
+    for query in (f"title:({unique_word}", f'"{unique_word}', f"{unique_word})"):
+        hits = _search(client, query)
+        assert [hit["metadata"]["title"] for hit in hits["hits"]] == [f"Rapport {unique_word}"]

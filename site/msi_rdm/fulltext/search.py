@@ -6,6 +6,8 @@ from importlib.resources import files
 from invenio_rdm_records.services.config import RDMSearchOptions
 from invenio_rdm_records.services.results import RDMRecordList
 from invenio_records_resources.services.records.params import ParamInterpreter
+from invenio_records_resources.services.records.queryparser import QueryParser
+from invenio_search.engine import dsl
 
 HIGHLIGHTED = ("msi_search.title", "msi_search.description", "msi_search.fulltext")
 
@@ -35,6 +37,31 @@ MSI_SEARCH_FIELDS = [
 """Upstream's fields, title and description boosted, then ours; file text weighs least.
 
 Each of ours has an ``.exact`` subfield, which quoted phrases search (``quote_field_suffix``)."""
+
+
+QUERY_STRING_ONLY = ("quote_field_suffix",)
+"""Parser options ``query_string`` knows and ``multi_match`` refuses."""
+
+
+class MSIQueryParser(QueryParser):
+    """Upstream's parser, whose fallback for a query it cannot parse is a valid request.
+
+    A query string the Lucene syntax parser refuses (``title:(``, a lone quote) is searched as
+    plain words with ``multi_match`` and the same options. ``quote_field_suffix`` is not one
+    ``multi_match`` accepts: OpenSearch refused the whole request and the visitor got a server
+    error. The fallback now goes without it (it only applies to quoted phrases, which a
+    ``multi_match`` does not have).
+    """
+
+    def parse(self, query_str):
+        """Parse as upstream does; drop the ``query_string``-only options from the fallback."""
+        query = super().parse(query_str)
+        if query.name != "multi_match":
+            return query
+        options = query.to_dict()["multi_match"]
+        return dsl.Q(
+            "multi_match", **{k: v for k, v in options.items() if k not in QUERY_STRING_ONLY}
+        )
 
 
 class HighlightParam(ParamInterpreter):
