@@ -9,6 +9,8 @@ from invenio_records_resources.services.records.params import ParamInterpreter
 from invenio_records_resources.services.records.queryparser import QueryParser
 from invenio_search.engine import dsl
 
+from ..cached_facets import CachedFacetsSearch
+
 HIGHLIGHTED = ("msi_search.title", "msi_search.description", "msi_search.fulltext")
 
 
@@ -92,7 +94,12 @@ class SearchSectionExcludedParam(ParamInterpreter):
 
 
 class MSISearchOptions(RDMSearchOptions):
-    """Upstream's record search options with highlighting, without the search section in hits."""
+    """Upstream's record search options with highlighting, without the search section in hits.
+
+    Facets go in a request of their own that OpenSearch can cache (``msi_rdm.cached_facets``).
+    """
+
+    search_cls = CachedFacetsSearch
 
     params_interpreters_cls = [
         *RDMSearchOptions.params_interpreters_cls,

@@ -1,0 +1,110 @@
+"""Record searches ask for their facets in a request of their own, which OpenSearch can cache.
+
+A search page is one OpenSearch request: the query, the page of hits and ten facet aggregations
+over every matching record. On 20,000 records a common query matches nearly all of them, and
+counting their facets is close to half of OpenSearch's work for that request. The facets depend
+only on the query (selected facet values are a ``post_filter``, which aggregations ignore), not on
+the page, the sort order or the selection, yet they were counted again for each of those.
+
+So a record search with facets is sent as one ``_msearch`` of two requests:
+
+- the hits: the original body without its aggregations;
+- the facets: the query and the aggregations alone, with ``size: 0``.
+
+OpenSearch keeps the answers of ``size: 0`` requests in its shard request cache. It drops them
+whenever the index changes (at the refresh that makes a change searchable), and the cache key is
+the whole request body, permission filter included, so a cached answer is only ever served for
+the same question asked on the same index contents. The next page of the same search, another
+sort order or a facet selection then costs OpenSearch only the hits. A search nobody asked since
+the last change costs about as much as before, since the query is evaluated twice, once without
+scoring.
+
+The answer is put back together as the single request's would be: the hits part, with the facet
+request's aggregations. An error in either part is raised as the single request raised it.
+Anything this does not know how to split (other body keys, other request parameters, no
+aggregations, ``size: 0``) is sent as before.
+"""
+
+from invenio_search.api import RecordsSearchV2
+from opensearch_dsl.connections import get_connection
+from opensearchpy.exceptions import HTTP_EXCEPTIONS, TransportError
+
+SPLITTABLE_KEYS = frozenset(
+    {
+        "query",
+        "post_filter",
+        "aggs",
+        "sort",
+        "from",
+        "size",
+        "_source",
+        "highlight",
+        "track_total_hits",
+        "min_score",
+    }
+)
+"""Body keys whose meaning for hits and facets is known; a body with any other is not split."""
+
+SPLITTABLE_PARAMS = frozenset({"version", "preference"})
+"""Request parameters that can be carried into the two parts."""
+
+FACET_KEYS = ("query", "aggs", "min_score")
+"""What decides the aggregations: the records matched and the aggregations asked."""
+
+
+def split_search(body, params):
+    """Return ``(header, hits body, facets body)`` for an ``_msearch``, or None to send as is."""
+    if not body.get("aggs") or body.get("size", 10) == 0:
+        return None
+    if not set(body) <= SPLITTABLE_KEYS or not set(params) <= SPLITTABLE_PARAMS:
+        return None
+    header = {}
+    if params.get("preference") is not None:
+        header["preference"] = params["preference"]
+    hits = {key: value for key, value in body.items() if key != "aggs"}
+    if params.get("version"):
+        hits["version"] = True
+    facets = {key: body[key] for key in FACET_KEYS if key in body}
+    facets["size"] = 0
+    return header, hits, facets
+
+
+def raise_if_failed(answer):
+    """Raise the error of one ``_msearch`` answer as a single search's error is raised."""
+    error = answer.get("error")
+    if error is None:
+        return
+    status = answer.get("status", 500)
+    message = error.get("type", error) if isinstance(error, dict) else error
+    raise HTTP_EXCEPTIONS.get(status, TransportError)(status, message, answer)
+
+
+def merged_answer(hits, facets):
+    """The single request's answer: the hits part with the facet part's aggregations."""
+    answer = {key: value for key, value in hits.items() if key != "status"}
+    answer["aggregations"] = facets.get("aggregations", {})
+    answer["timed_out"] = bool(hits.get("timed_out") or facets.get("timed_out"))
+    answer["took"] = max(hits.get("took", 0), facets.get("took", 0))
+    return answer
+
+
+class CachedFacetsSearch(RecordsSearchV2):
+    """Upstream's record search class, sending hits and facets as two cacheable requests."""
+
+    def execute(self, ignore_cache=False):
+        """Run the search as opensearch-dsl does, split in two where that is safe."""
+        if not ignore_cache and hasattr(self, "_response"):
+            return self._response
+        split = split_search(self.to_dict(), self._params)
+        if split is None:
+            return super().execute(ignore_cache=ignore_cache)
+        header, hits_body, facets_body = split
+        client = get_connection(self._using)
+        answers = client.msearch(
+            index=self._index,
+            body=[header, hits_body, {**header, "request_cache": True}, facets_body],
+        )["responses"]
+        for answer in answers:
+            raise_if_failed(answer)
+        self._response = self._response_class(self, merged_answer(*answers))
+        return self._response
