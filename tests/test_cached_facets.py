@@ -75,13 +75,15 @@ def test_a_failed_part_raises_as_a_single_search_does():
 
 
 def _answers(client, params, **kwargs):
-    """The API's answers to ``params``, split and as one request."""
+    """The API's answers to ``params``: split (asked before), and as upstream sends it."""
     answers = []
-    for search_cls in (CachedFacetsSearch, RecordsSearchV2):
+    for search_cls in (CachedFacetsSearch, CachedFacetsSearch, RecordsSearchV2):
         with mock.patch.object(MSISearchOptions, "search_cls", search_cls):
             response = client.get("/api/records", query_string=params, **kwargs)
         answers.append((response.status_code, response.json))
-    return answers
+    first, split, single = answers
+    assert first == single, params  # facets not asked before: one request, as upstream
+    return split, single
 
 
 def test_answers_equal_the_single_request(app, client, search, depositor, unique_word):
@@ -145,12 +147,8 @@ def _request_cache(search):
     return stats["_all"]["total"]["request_cache"]
 
 
-def test_facets_served_from_opensearch_cache_until_the_index_changes(
-    app, client, search, depositor, unique_word
-):
-    """One ``_msearch`` per search; the next page and a facet selection of the same query find
-    its facets in OpenSearch's request cache; a new record makes them counted afresh."""
-    deposit_each(app, depositor, first=record_data(f"{unique_word} första"))
+def _sent(client, params):
+    """The answer to ``params`` and the records searches its request sent to OpenSearch."""
     sent = []
     original = Transport.perform_request
 
@@ -159,23 +157,62 @@ def test_facets_served_from_opensearch_cache_until_the_index_changes(
         return original(transport, method, url, *args, **kwargs)
 
     with mock.patch.object(Transport, "perform_request", recording):
-        first = client.get("/api/records", query_string={"q": unique_word}).json
-    assert [url for url in sent if "rdmrecords-records" in url] == [
-        f"/{build_alias_name(service.record_cls.index.search_alias)}/_msearch"
-    ]
+        answer = client.get("/api/records", query_string=params).json
+    alias = build_alias_name(service.record_cls.index.search_alias)
+    return answer, [url.removeprefix(f"/{alias}/") for url in sent if alias in url]
+
+
+def test_facets_served_from_opensearch_cache_until_the_index_changes(
+    app, client, search, depositor, unique_word
+):
+    """Facets not asked before go with the hits in one ``_search``. From the second time the
+    same facets are asked (the next page, a facet selection) they are a request of their own:
+    counted once more, then answered from OpenSearch's request cache; a new record makes them
+    counted afresh."""
+    deposit_each(app, depositor, first=record_data(f"{unique_word} första"))
+    first, sent = _sent(client, {"q": unique_word})
+    assert sent == ["_search"]
     before = _request_cache(search)
-    second = client.get("/api/records", query_string={"q": unique_word, "page": 2}).json
-    third = client.get(
-        "/api/records", query_string={"q": unique_word, "resource_type": "video"}
-    ).json
+    second, sent = _sent(client, {"q": unique_word, "page": 2})
+    assert sent == ["_msearch"]
+    middle = _request_cache(search)
+    assert (middle["miss_count"] - before["miss_count"], middle["hit_count"]) == (
+        1,
+        before["hit_count"],
+    )
+    third, sent = _sent(client, {"q": unique_word, "resource_type": "video"})
+    assert sent == ["_msearch"]
     after = _request_cache(search)
-    assert after["hit_count"] - before["hit_count"] == 2
-    assert after["miss_count"] == before["miss_count"]
+    assert (after["hit_count"] - middle["hit_count"], after["miss_count"]) == (
+        1,
+        middle["miss_count"],
+    )
     assert second["aggregations"] == third["aggregations"] == first["aggregations"]
 
     deposit_each(app, depositor, second=record_data(f"{unique_word} andra"))
     refresh_indices()
-    fresh = client.get("/api/records", query_string={"q": unique_word}).json
+    fresh, sent = _sent(client, {"q": unique_word})
+    assert sent == ["_msearch"]
     assert fresh["hits"]["total"] == 2
     counts = {b["key"]: b["doc_count"] for b in fresh["aggregations"]["resource_type"]["buckets"]}
     assert counts == {"publication": 2}
+
+
+def test_searches_nobody_repeats_are_sent_as_one_request(client, search, unique_word):
+    """Each search whose facets were not asked before is one ``_search``, as upstream sends it,
+    so a stream of new searches costs OpenSearch no second evaluation of the query."""
+    for n in range(5):
+        assert _sent(client, {"q": f"{unique_word}{n}"})[1] == ["_search"]
+
+
+def test_remembered_facets_are_bounded(app, client, search, unique_word):
+    """Only ``MSI_CACHED_FACETS_SEEN`` facet requests are remembered, the least recent dropped;
+    0 turns splitting off."""
+    api = app.wsgi_app.mounts["/api"]  # the REST API has a configuration of its own
+    with mock.patch.dict(api.config, {"MSI_CACHED_FACETS_SEEN": 2}):
+        for word in ("a", "b", "c", "a"):  # "a" is forgotten when "c" is noted
+            assert _sent(client, {"q": f"{unique_word}{word}"})[1] == ["_search"]
+        assert _sent(client, {"q": f"{unique_word}a"})[1] == ["_msearch"]
+    with mock.patch.dict(api.config, {"MSI_CACHED_FACETS_SEEN": 0}):
+        for _ in range(2):
+            assert _sent(client, {"q": f"{unique_word}z"})[1] == ["_search"]

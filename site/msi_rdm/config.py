@@ -168,6 +168,10 @@ MSI_FULLTEXT_MAX_INDEXED_CHARS = 2_000_000
 MSI_SEARCH_HIT_CACHE_SIZE = 4096
 """Serialised search hits each web process keeps (a few KiB each; see ``msi_rdm.hits``); 0: none."""
 
+MSI_CACHED_FACETS_SEEN = 8192
+"""Facet requests each web process remembers; a search whose facets were asked before sends them
+in a request of their own that OpenSearch caches (see ``msi_rdm.cached_facets``); 0: never."""
+
 # ORCID: sign-in and linking, works import, push of published records
 # ---------------------------------------------------------------------
 
