@@ -3,35 +3,57 @@
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
+from invenio_db import db
 from invenio_rdm_records.proxies import current_rdm_records_service as records_service
 from opensearchpy.exceptions import ConflictError, NotFoundError
 
+CHUNK = 1000
+"""Records compared with the index per ``mget``."""
 
-def _indexed_versions(indexer, records):
-    """Return ``{record id: indexed version}`` of the records the index holds."""
-    if not records:
+
+def _indexed_versions(indexer, record_cls, ids):
+    """Return ``{record id: indexed version}`` of the ids the index holds."""
+    if not ids:
         return {}
-    index = indexer._prepare_index(indexer.record_to_index(records[0]))
-    ids = [str(record.id) for record in records]
+    index = indexer._prepare_index(indexer.record_to_index(record_cls({})))
     answer = indexer.client.mget(index=index, body={"ids": ids}, _source=False)
     return {doc["_id"]: doc["_version"] for doc in answer["docs"] if doc.get("found")}
 
 
+def _rows(model, ids):
+    """The whole rows of ``ids`` (none asked when there are none)."""
+    return model.query.filter(model.id.in_(ids)).all() if ids else []
+
+
 def _stale(record_cls, indexer, since):
-    """Reindex live ``record_cls`` rows changed since ``since``; unindex deleted ones."""
+    """Reindex live ``record_cls`` rows changed since ``since``; unindex deleted ones.
+
+    The window can hold every record (after a bulk load, for a week), and the task runs every ten
+    minutes: so only ids, revisions and deletion flags are read for it, and compared with the
+    index a chunk at a time. Whole rows are loaded only for the records that need work.
+    """
     model = record_cls.model_cls
-    rows = model.query.filter(model.updated >= since.replace(tzinfo=None)).all()
-    live = [record_cls(row.data, model=row) for row in rows if not row.is_deleted]
-    gone = [record_cls(row.data or {}, model=row) for row in rows if row.is_deleted]
+    changed = (
+        db.session.query(model.id, model.version_id, model.is_deleted.label("deleted"))
+        .filter(model.updated >= since.replace(tzinfo=None))
+        .all()
+    )
     fixed = 0
-    indexed = _indexed_versions(indexer, live)
-    for record in live:
-        if indexed.get(str(record.id), -1) < record.revision_id:
-            indexer.index(record)
+    for start in range(0, len(changed), CHUNK):
+        chunk = changed[start : start + CHUNK]
+        indexed = _indexed_versions(indexer, record_cls, [str(row.id) for row in chunk])
+        # The index holds a record's revision (version_id - 1) as its document version.
+        stale = [
+            row.id
+            for row in chunk
+            if not row.deleted and indexed.get(str(row.id), -1) < row.version_id - 1
+        ]
+        gone = [row.id for row in chunk if row.deleted and str(row.id) in indexed]
+        for row in _rows(model, stale):
+            indexer.index(record_cls(row.data, model=row))
             fixed += 1
-    present = _indexed_versions(indexer, gone)
-    for record in gone:
-        if str(record.id) in present:
+        for row in _rows(model, gone):
+            record = record_cls(row.data or {}, model=row)
             try:
                 indexer.client.delete(
                     index=indexer._prepare_index(indexer.record_to_index(record)),
