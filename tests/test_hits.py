@@ -82,3 +82,23 @@ def test_permission_answers_are_memoised_per_hit(app, database):
     check("manage", identity="bo")
     check("read_files", extra=1)
     assert asked[2:] == [("manage", "bo"), ("read_files", "anna")]
+
+
+def test_pages_reuse_the_threads_record_schema(app, database, search):
+    """Each page used to build the record schema and its thirty nested schemas anew; a thread
+    now serialises every page with one instance (answers as upstream's, tested above)."""
+    from unittest import mock
+
+    schema_cls = service.schema.schema
+    assert list(service.search(system_identity, params={"size": 3}).hits)
+    made = []
+    original = schema_cls.__init__
+
+    def counting(self, *args, **kwargs):
+        made.append(type(self))
+        original(self, *args, **kwargs)
+
+    with mock.patch.object(schema_cls, "__init__", counting):
+        for page in (1, 2, 3):
+            assert list(service.search(system_identity, params={"size": 3, "page": page}).hits)
+    assert made == []

@@ -352,10 +352,10 @@ def test_dump_schemas_are_reused_and_dump_as_upstream(app, database, depositor, 
             seen[number] = ours
     assert seen[0]["files"] != seen[1]["files"]  # the public does not get the owner's view
     schema_cls = service.schema.schema
-    mine = schemas._instance(schema_cls, {})
-    assert schemas._instance(schema_cls, {}) is mine
+    mine = schemas.thread_schema(schema_cls, {})
+    assert schemas.thread_schema(schema_cls, {}) is mine
     other = []
-    thread = threading.Thread(target=lambda: other.append(schemas._instance(schema_cls, {})))
+    thread = threading.Thread(target=lambda: other.append(schemas.thread_schema(schema_cls, {})))
     thread.start()
     thread.join()
     assert other[0] is not mine and isinstance(other[0], schema_cls)

@@ -2,9 +2,9 @@
 
 Upstream's result list builds a new record schema, and with it every nested schema, for each hit,
 and each nested schema asks the permission policy its field questions anew (``read_files``,
-``manage``, ``review``, ...). Here one schema instance serves the whole page (the schema context
-lives in a context variable, not on the instance, so it is safe to reuse), and each hit's answers
-are computed once.
+``manage``, ``review``, ...). Here one schema instance serves every page a thread serialises (the
+schema context lives in a context variable, not on the instance, so it is safe to reuse; see
+``msi_rdm.schemas``), and each hit's answers are computed once.
 
 Most of a search request is that serialisation, and the same records come back again and again.
 So the projection of a published record's hit is kept in a bounded per-process cache, keyed by a
@@ -26,6 +26,7 @@ from invenio_rdm_records.services.results import RDMRecordList
 from marshmallow_utils.context import context_schema
 
 from .films.search import FilmRecordList
+from .schemas import thread_schema
 
 
 def memoised_permission_check(policy_cls, context):
@@ -102,13 +103,13 @@ def hit_key(caller, index, source):
 
 
 class PageSchemaHits(RDMRecordList):
-    """Upstream's hits, produced with one schema instance for the page."""
+    """Upstream's hits, produced with this thread's instance of the record schema."""
 
     @property
     def hits(self):
         """Yield the projection of each hit, as upstream's ``RDMRecordList.hits`` does."""
         service, identity = self._service, self._identity
-        schema = self._schema.schema()
+        schema = thread_schema(self._schema.schema, {})
         policy_cls = service.config.permission_policy_cls
         records_index = service.record_cls.index._name
         size = current_app.config.get("MSI_SEARCH_HIT_CACHE_SIZE", 0)

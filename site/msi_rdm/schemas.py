@@ -26,7 +26,7 @@ _upstream_serializer_init = MarshmallowSerializer.__init__
 _local = threading.local()
 
 
-def _instance(schema_cls, schema_args):
+def thread_schema(schema_cls, schema_args):
     """This thread's instance of ``schema_cls(**schema_args)``."""
     instances = getattr(_local, "instances", None)
     if instances is None:
@@ -41,7 +41,7 @@ def _instance(schema_cls, schema_args):
 def dump(self, data, schema_args=None, context=None):
     """``ServiceSchemaWrapper.dump`` with this thread's instance of the schema."""
     with bound(context_schema, self._build_context(context or {})):
-        return _instance(self.schema, schema_args or {}).dump(data)
+        return thread_schema(self.schema, schema_args or {}).dump(data)
 
 
 def serializer_init(
@@ -66,10 +66,10 @@ def serializer_init(
         )
         return
     self.format_serializer = format_serializer_cls(**serializer_options)
-    self.object_schema = _instance(object_schema_cls, {})
+    self.object_schema = thread_schema(object_schema_cls, {})
     self.list_schema = None
     if list_schema_cls:
-        self.list_schema = _instance(list_schema_cls, {"object_schema_cls": object_schema_cls})
+        self.list_schema = thread_schema(list_schema_cls, {"object_schema_cls": object_schema_cls})
 
 
 def reuse_dump_schemas():
