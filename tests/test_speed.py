@@ -11,6 +11,7 @@ import inspect
 import json
 import subprocess
 import sys
+from datetime import UTC
 from unittest import mock
 
 import marshmallow as ma
@@ -497,3 +498,41 @@ def test_json_answers_are_written_by_orjson_with_upstream_values(app, client):
     assert "ä".encode() in answer.data
     pretty = client.get("/api/records", query_string={"size": 1, "prettyprint": 1})
     assert pretty.get_data(as_text=True).startswith('{\n  "aggregations"')
+
+
+def test_index_timestamps_read_without_arrow_to_the_same_values(app):
+    """Plain UTC timestamps of index documents are read by the standard library; every value,
+    other forms included, reads as arrow reads it (or fails as it fails)."""
+    from datetime import datetime
+
+    import arrow
+    from invenio_records.dumpers.search import SearchDumper
+
+    from msi_rdm.index_dates import deserialize, read_timestamp
+
+    assert SearchDumper._deserialize is deserialize
+    values = [
+        "2026-11-24T10:11:12.123456+00:00",
+        "2026-11-24T10:11:12+00:00",
+        "2026-11-24T10:11:12.5",
+        "2026-11-24T10:11:12Z",
+        "2026-11-24",
+        "2026-11-24T12:11:12+02:00",  # arrow keeps the wall time and calls it UTC
+        "2026-11-24T10:11:12.1234567+00:00",
+        "20261124T101112",
+        "2026-11-24 10:11:12",
+    ]
+    for value in values:
+        theirs = arrow.get(value, tzinfo=UTC).datetime
+        ours = SearchDumper._deserialize(value, datetime)
+        assert (ours, ours.isoformat(), ours.utcoffset()) == (
+            theirs,
+            theirs.isoformat(),
+            theirs.utcoffset(),
+        ), value
+    assert read_timestamp("2026-11-24T10:11:12.123456+00:00") is not None
+    assert read_timestamp("2026-11-24T12:11:12+02:00") is None  # left to arrow
+    for broken in ("2026-13-01T00:00:00+00:00", "i går"):
+        with pytest.raises((ValueError, arrow.parser.ParserError)):
+            SearchDumper._deserialize(broken, datetime)
+    assert SearchDumper._deserialize("1", int) == 1  # other types as upstream

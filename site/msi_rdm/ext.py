@@ -1,5 +1,6 @@
 """Flask extension of the MSI repository."""
 
+from .index_dates import read_index_dates_fast
 from .json_answers import write_json_with_orjson
 from .production import check_production
 from .resilience.errors import register_error_handlers
@@ -29,6 +30,7 @@ class MSIRepository:
         reuse_dump_schemas()
         share_immutables()
         write_json_with_orjson()
+        read_index_dates_fast()
         remember_vocabulary_terms()
         use_prefetched_stats()
         app.extensions["msi-rdm"] = self
