@@ -116,11 +116,6 @@ class SeenFacets:
                 self._digests.popitem(last=False)
         return found
 
-    def clear(self):
-        """Forget every digest."""
-        with self._lock:
-            self._digests.clear()
-
 
 seen_facets = SeenFacets()
 
@@ -139,19 +134,24 @@ class CachedFacetsSearch(RecordsSearchV2):
         """Run the search as opensearch-dsl does, split in two where that is safe."""
         if not ignore_cache and hasattr(self, "_response"):
             return self._response
-        split = split_search(self.to_dict(), self._params)
-        size = current_app.config.get("MSI_CACHED_FACETS_SEEN", 0)
-        if split is None or size <= 0:
-            return super().execute(ignore_cache=ignore_cache)
-        header, hits_body, facets_body = split
-        if not seen_facets.seen_before(facets_digest(self._index, facets_body), size):
-            return super().execute(ignore_cache=ignore_cache)
         client = get_connection(self._using)
-        answers = client.msearch(
-            index=self._index,
-            body=[header, hits_body, {**header, "request_cache": True}, facets_body],
-        )["responses"]
-        for answer in answers:
-            raise_if_failed(answer)
-        self._response = self._response_class(self, merged_answer(*answers))
+        body = self.to_dict()
+        split = split_search(body, self._params)
+        size = current_app.config.get("MSI_CACHED_FACETS_SEEN", 0)
+        if (
+            split is None
+            or size <= 0
+            or not seen_facets.seen_before(facets_digest(self._index, split[2]), size)
+        ):
+            answer = client.search(index=self._index, body=body, **self._params)
+        else:
+            header, hits_body, facets_body = split
+            answers = client.msearch(
+                index=self._index,
+                body=[header, hits_body, {**header, "request_cache": True}, facets_body],
+            )["responses"]
+            for part in answers:
+                raise_if_failed(part)
+            answer = merged_answer(*answers)
+        self._response = self._response_class(self, answer)
         return self._response
