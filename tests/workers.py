@@ -11,12 +11,21 @@ import pytest
 VISIBILITY_TIMEOUT = 5
 """Seconds before the broker hands an unacknowledged task to another worker (an hour by default)."""
 
+TRANSPORT_OPTIONS = {
+    "visibility_timeout": VISIBILITY_TIMEOUT,
+    # kombu 5.7 looks for such tasks every ``interval × throttle`` seconds (100 by default). A
+    # worker that looked at start-up, just before the killed worker's task was due, found it
+    # only after the test had given up waiting; here it looks every second.
+    "unacked_restore_interval": 1,
+    "unacked_restore_throttle": 1,
+}
+
 
 def celery_worker(log, env=None):
     """Start a solo worker in a session of its own, logging to ``log``; return once it is ready."""
     env = {
         **os.environ,
-        "INVENIO_CELERY_BROKER_TRANSPORT_OPTIONS": repr({"visibility_timeout": VISIBILITY_TIMEOUT}),
+        "INVENIO_CELERY_BROKER_TRANSPORT_OPTIONS": repr(TRANSPORT_OPTIONS),
         "INVENIO_LOGGING_CONSOLE_LEVEL": "WARNING",
         **(env or {}),
     }
