@@ -211,7 +211,7 @@ def measure(args):
         ("size 100", [{"q": args.query, "size": 100}]),
         ("size 10 varied", varied_params(2 * args.repeat + 3, 10, rng)),
     ]
-    host, bodies = capture_queries([params for _, params_list in rows for params in params_list])
+    host, captures = capture_queries([params for _, params_list in rows for params in params_list])
 
     def raw_get(session, captured):
         return timed_get(session, **raw_request_arguments(host, captured))
@@ -219,10 +219,10 @@ def measure(args):
     # Warm-up. OpenSearch compiles its search code as it runs: after a restart, its CPU time per
     # query of this kind falls from about 85 to 16 ms over the first two thousand queries. Raw
     # queries of every row warm it without spending the site's rate limit.
-    warm_cycle = itertools.cycle(bodies)
+    warm_cycle = itertools.cycle(captures)
     run_clients(4, args.warm_raw, lambda session: raw_get(session, next(warm_cycle)))
     for label, params_list in rows:
-        captured, bodies = bodies[: len(params_list)], bodies[len(params_list) :]
+        captured, captures = captures[: len(params_list)], captures[len(params_list) :]
         # Each thread walks the requests in step with the baseline: request i of the app and
         # of OpenSearch ask the same question.
         app_cycle = itertools.cycle(params_list)

@@ -137,8 +137,8 @@ def test_restricted_records_are_not_counted_for_the_public(
         assert all(not facet["buckets"] for facet in public["aggregations"].values())
         mine = client.get("/api/records", query_string={"q": unique_word}, headers=owner).json
         assert mine["hits"]["total"] == 1
-        theme_or_type = mine["aggregations"]["resource_type"]["buckets"]
-        assert [(b["key"], b["doc_count"]) for b in theme_or_type] == [("publication", 1)]
+        resource_types = mine["aggregations"]["resource_type"]["buckets"]
+        assert [(b["key"], b["doc_count"]) for b in resource_types] == [("publication", 1)]
 
 
 def _request_cache(search):

@@ -27,6 +27,7 @@ from marshmallow_utils.context import context_schema
 
 from .films.search import FilmRecordList
 from .schemas import thread_schema
+from .scoped import bound
 
 
 def memoised_permission_check(policy_cls, context):
@@ -125,11 +126,8 @@ class PageSchemaHits(RDMRecordList):
             record = record_cls.loads(source)
             context = {"identity": identity, "record": record, "meta": hit.meta}
             check = memoised_permission_check(policy_cls, context)
-            token = context_schema.set({**context, "field_permission_check": check})
-            try:
+            with bound(context_schema, {**context, "field_permission_check": check}):
                 projection = schema.dump(record)
-            finally:
-                context_schema.reset(token)
             if self._links_item_tpl:
                 projection["links"] = self._links_item_tpl.expand(identity, record)
             if key is not None:

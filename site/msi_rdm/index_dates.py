@@ -10,7 +10,7 @@ to arrow, which treats them in its own way, so every value reads as it did.
 """
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from invenio_records.dumpers.search import SearchDumper
 
@@ -28,9 +28,7 @@ def read_timestamp(value):
         parsed = datetime.fromisoformat(value)
     except ValueError:  # e.g. month 13: arrow's answer (an error) is the one to give
         return None
-    if parsed.utcoffset() not in (None, timedelta(0)):
-        return None
-    return parsed.replace(tzinfo=UTC)
+    return parsed.replace(tzinfo=UTC)  # naive or UTC: the pattern admits no other offset
 
 
 def deserialize(value, dump_type):
