@@ -7,7 +7,6 @@ with content of its own (unique words, new users) rather than expecting an empty
 """
 
 import os
-import socket
 import subprocess
 import time
 import uuid
@@ -18,7 +17,7 @@ import requests
 from invenio_app.factory import create_app as create_msi_app
 from sqlalchemy.exc import OperationalError
 
-from helpers import token_headers
+from helpers import deposit, free_port, record_data, token_headers
 
 REQUIRED_ENV = (
     "INVENIO_INSTANCE_PATH",
@@ -116,19 +115,13 @@ def api_headers(depositor):
     return token_headers(depositor.token)
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def msi_server():
     """Serve the test instance with gunicorn, as production does, on a free loopback port.
 
     Browser tests and harvesting tests (OAI-PMH over HTTP) share it.
     """
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
@@ -171,3 +164,18 @@ def msi_server():
     server.terminate()
     server.wait(timeout=30)
     log.close()
+
+
+@pytest.fixture()
+def three_records(app, depositor, unique_word):
+    """A public record, one whose files are restricted, and a restricted one, by the depositor."""
+    restricted_files = record_data(f"{unique_word} filer", files=True)
+    restricted_files["access"]["files"] = "restricted"
+    client, headers = app.test_client(), token_headers(depositor.token)
+    return {
+        "public": deposit(client, headers, record_data(f"{unique_word} öppen")),
+        "files": deposit(client, headers, restricted_files, files={"a.txt": b"hemlig text"}),
+        "closed": deposit(
+            client, headers, record_data(f"{unique_word} stängd", access="restricted")
+        ),
+    }

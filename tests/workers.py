@@ -21,8 +21,11 @@ TRANSPORT_OPTIONS = {
 }
 
 
-def celery_worker(log, env=None):
-    """Start a solo worker in a session of its own, logging to ``log``; return once it is ready."""
+def celery_worker(log, env=None, queues=("celery", "msi-media")):
+    """Start a solo worker in a session of its own, logging to ``log``; return once it is ready.
+
+    It consumes ``queues``: by default Celery's default queue and the media queue
+    (``CELERY_TASK_ROUTES``), as one worker on both, like a single-worker deployment."""
     env = {
         **os.environ,
         "INVENIO_CELERY_BROKER_TRANSPORT_OPTIONS": repr(TRANSPORT_OPTIONS),
@@ -32,7 +35,7 @@ def celery_worker(log, env=None):
     celery = Path(sys.executable).with_name("celery")
     command = [str(celery), "-A", "invenio_app.celery", "worker", "--pool", "solo",
                "--without-gossip", "--without-mingle", "--without-heartbeat",
-               "--loglevel", "INFO", "--logfile", str(log)]  # fmt: skip
+               "--loglevel", "INFO", "--logfile", str(log), "-Q", ",".join(queues)]  # fmt: skip
     worker = subprocess.Popen(command, env=env, start_new_session=True)  # noqa: S603
     deadline = time.monotonic() + 90
     while not (log.exists() and "ready." in log.read_text()):

@@ -3,6 +3,7 @@
 import click
 from flask.cli import with_appcontext
 
+from .doi.cli import doi as doi_commands
 from .instance import check_instance, init_instance
 
 
@@ -133,9 +134,54 @@ def films_probe(all_records, force):
 @with_appcontext
 def reindex(chunk_size):
     """Rebuild the records index in bulk, full text included (drafts are left alone)."""
-    from .bulkload import published_ids, reindex_records
+    from .bulk.reindex import published_ids, reindex_records
 
     ids = published_ids()
     with click.progressbar(length=len(ids), label="indexing records") as bar:
         count = reindex_records(ids, chunk_size=chunk_size, progress=bar.update)
     click.secho(f"{count} records indexed", fg="green")
+
+
+@msi.command("upstream")
+@with_appcontext
+def upstream():
+    """List every change this instance makes to upstream behaviour, and whether it is applied."""
+    from .upstream import CHANGES
+
+    for change in CHANGES.values():
+        colour = {"applied": "green", "off": "yellow"}.get(change.state, "red")
+        state = change.state + (f" ({change.reason})" if change.reason else "")
+        click.secho(f"{change.name:26} {state}", fg=colour)
+        click.echo(f"    replaces: {', '.join(change.replaces)}")
+        checked = "; ".join(f"{dist} {', '.join(v)}" for dist, v in change.checked.items())
+        click.echo(f"    checked against: {checked}")
+        click.echo(f"    switch: {change.switch}")
+
+
+@msi.group()
+def communities():
+    """Community commands."""
+
+
+@communities.command("logos")
+@click.option("--force", is_flag=True, help="Replace logos the communities already have.")
+@with_appcontext
+def communities_logos(force):
+    """Give each community of app_data/communities.yaml its logo or a generated mark."""
+    from .communities.logos import ensure_logos
+
+    count = ensure_logos(force=force)
+    click.secho(f"{count} community logos added", fg="green")
+
+
+from .alerts.cli import alerts  # noqa: E402
+from .preservation.cli import backup_command, export, fixity, restore_command  # noqa: E402
+from .swepub.cli import swepub  # noqa: E402
+
+msi.add_command(doi_commands)
+msi.add_command(swepub)
+msi.add_command(backup_command)
+msi.add_command(restore_command)
+msi.add_command(fixity)
+msi.add_command(export)
+msi.add_command(alerts)

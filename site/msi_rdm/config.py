@@ -1,7 +1,10 @@
-"""Upstream hooks and defaults of the MSI repository, read by tests and production alike.
+"""The instance's settings of upstream's hooks, read by tests and production alike.
 
 Loaded through the ``invenio_config.module`` entry point, after ``invenio_app_rdm.config`` and
-before ``invenio.cfg`` and the ``INVENIO_*`` environment variables.
+before ``invenio.cfg`` and the ``INVENIO_*`` environment variables. Each feature's own settings
+(``MSI_<FEATURE>_*``) live in its ``config.py`` and are set by its extension; what one upstream
+key gathers from several features (service components, serializers, exporters) is built here,
+once.
 """
 
 from datetime import timedelta
@@ -11,35 +14,63 @@ from invenio_app import config as invenio_app_config
 from invenio_app_rdm import config as app_rdm_config
 from invenio_i18n import lazy_gettext as _
 from invenio_rdm_records import config as rdm_records_config
+from invenio_rdm_records.contrib.imprint import (
+    IMPRINT_CUSTOM_FIELDS,
+    IMPRINT_CUSTOM_FIELDS_UI,
+    IMPRINT_NAMESPACE,
+)
+from invenio_rdm_records.contrib.journal import (
+    JOURNAL_CUSTOM_FIELDS,
+    JOURNAL_CUSTOM_FIELDS_UI,
+    JOURNAL_NAMESPACE,
+)
+from invenio_rdm_records.contrib.meeting import (
+    MEETING_CUSTOM_FIELDS,
+    MEETING_CUSTOM_FIELDS_UI,
+    MEETING_NAMESPACE,
+)
 from invenio_rdm_records.resources import config as rdm_resources_config
 from invenio_rdm_records.services.components import DefaultRecordsComponents
 from invenio_records_resources.resources.records.headers import etag_headers
 from invenio_records_resources.services.files.config import FileServiceConfig
 from invenio_records_resources.services.records.queryparser import SearchFieldTransformer
 
-from .citations.csl import MSICSLJSONSerializer
-from .citations.formatted import CitationSerializer
-from .citations.ris import RISSerializer
-from .citations.schemaorg import MSISchemaorgJSONLDSerializer
-from .citations.styles import DEFAULT_STYLE, citation_styles_config
 from .custom_fields import (
     FILM_CUSTOM_FIELDS_UI,
     MSI_CUSTOM_FIELDS,
     MSI_CUSTOM_FIELDS_UI,
     MSI_FACETS,
     MSI_NAMESPACES,
+    SWEPUB_CUSTOM_FIELDS_UI,
     MSIFieldsComponent,
+    on_landing_page,
 )
+from .discovery import config as discovery_config
+from .discovery.sitemaps import SitemapSectionOfResearchers
+from .doi.components import RestrictedDOIComponent
+from .doi.provider import MSIDataCiteClient, MSIDataCitePIDProvider
+from .exports.bibtex import BibTeXSerializer
+from .exports.csl import MSICSLJSONSerializer
+from .exports.datacite import MSIDataCiteJSONSerializer, MSIDataCiteXMLSerializer
+from .exports.dublincore import MSIDublinCoreXMLSerializer
+from .exports.formatted import CitationSerializer, bibliography_headers
+from .exports.ris import RISSerializer
+from .exports.schemaorg import MSISchemaorgJSONLDSerializer
+from .exports.styles import DEFAULT_STYLE, citation_styles_config
 from .films.components import FilmComponent
 from .fulltext.components import FulltextComponent
 from .fulltext.search import MSI_SEARCH_FIELDS, MSIQueryParser, MSISearchOptions
-from .oai.datacite import MSIDataCiteJSONSerializer, MSIDataCiteXMLSerializer
-from .oai.dublincore import MSIDublinCoreXMLSerializer
+from .hardening.uploads import FileKeyComponent
+from .oai.flow import is_oai_request
 from .orcid.oauth import ORCID_REMOTE_APP
 from .orcid.push import OrcidPushComponent
-from .records import MSIRecord
-from .search_client import OrjsonReadingSerializer
-from .uploads.components import FileKeyComponent
+from .records.api import MSIRecord
+from .records.schema import MSIRecordSchema
+from .records.serializers import OrjsonJSONSerializer, OrjsonUIJSONSerializer
+from .search.client import OrjsonReadingSerializer
+from .swepub.components import SwepubComponent
+from .urnnbn.provider import SCHEME as URN_SCHEME
+from .urnnbn.provider import URNNBNProvider, is_urn_nbn
 
 # Identity of the site
 # --------------------
@@ -53,6 +84,16 @@ THEME_FRONTPAGE_TEMPLATE = "msi_rdm/frontpage.html"
 THEME_FOOTER_TEMPLATE = "msi_rdm/footer.html"
 THEME_HEADER_TEMPLATE = "msi_rdm/header.html"
 THEME_LOGO = "msi_rdm/images/msi-logo.svg"
+COVER_TEMPLATE = "msi_rdm/page_cover.html"
+"""Sign-in and sign-up pages: upstream's cover page with the links to the statement, privacy
+and contact pages."""
+
+BASE_TEMPLATE = "msi_rdm/alerts/page.html"
+"""Upstream's page, with the feed of search, community and researcher pages advertised in the
+head and offered by a "Follow" control (``msi_rdm.alerts.links``)."""
+
+THEME_JAVASCRIPT_TEMPLATE = "msi_rdm/javascript.html"
+"""Upstream's scripts plus MSI's ARIA repairs of Semantic UI's widgets (static/js/a11y.js)."""
 
 # Languages: Swedish first, English second
 # ----------------------------------------
@@ -69,20 +110,67 @@ SEARCH_INDEX_PREFIX = ""
 """Empty for the site; tests use their own prefix through ``INVENIO_SEARCH_INDEX_PREFIX``."""
 
 SEARCH_CLIENT_CONFIG = {"serializer": OrjsonReadingSerializer()}
-"""OpenSearch's answers are parsed with orjson (see ``msi_rdm.search_client``)."""
+"""OpenSearch's answers are parsed with orjson (see ``msi_rdm.search.client``)."""
 
 SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "pool_recycle": 3600}
 """Survive a database restart under a running app: stale connections are replaced."""
 
-ACCESS_CACHE = "msi_rdm.access_cache:request_memo_cache"
+ACCESS_CACHE = "msi_rdm.search.access_cache:request_memo_cache"
 """Action expansions read from Redis once per request, not once per permission check."""
 
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 """A task whose worker dies is delivered again; every MSI task is idempotent."""
 
+MSI_MEDIA_QUEUE = "msi-media"
+"""The Celery queue of full-text extraction and film probing (``CELERY_TASK_ROUTES``)."""
+
+CELERY_TASK_ROUTES = {
+    "msi_rdm.fulltext.tasks.extract_fulltext": {"queue": MSI_MEDIA_QUEUE},
+    "msi_rdm.films.tasks.probe_films": {"queue": MSI_MEDIA_QUEUE},
+}
+"""Extraction and film probing, minutes per record at worst, go to a queue that a worker of its own
+consumes (scripts/run.sh, docker-compose.yml), so e-mails, ORCID pushes and everything else on
+Celery's default queue never wait behind them."""
+
 DATACITE_ENABLED = False
-"""DOIs are not minted until MSI has a DataCite account; records get OAI identifiers."""
+"""DataCite DOIs: off unless ``INVENIO_DATACITE_ENABLED=True``, which development and tests set
+(``scripts/env.sh``, against the local fake) and production sets once MSI has its account.
+The account comes from ``INVENIO_DATACITE_USERNAME``, ``_PASSWORD``, ``_PREFIX``,
+``_TEST_MODE`` and ``_DATACENTER_SYMBOL``; ``INVENIO_DATACITE_URL`` names another API (the fake)."""
+
+DATACITE_FORMAT = "{prefix}/msi.{id}"
+"""DOI of a record: the prefix, then ``msi.`` and the record's id (``10.5072/msi.abcd-1234``)."""
+
+DATACITE_URL = None
+"""Base of DataCite's REST API when neither the production nor the test API (the local fake);
+read by ``msi_rdm.doi.provider.MSIDataCiteClient``."""
+
+RDM_PERSISTENT_IDENTIFIER_PROVIDERS = [
+    MSIDataCitePIDProvider(
+        "datacite",
+        client=MSIDataCiteClient("datacite", config_prefix="DATACITE"),
+        serializer=MSIDataCiteJSONSerializer(),
+        label=_("DOI"),
+    ),
+    *(p for p in rdm_records_config.RDM_PERSISTENT_IDENTIFIER_PROVIDERS if p.name != "datacite"),
+]
+"""Upstream's providers, its DataCite one as MSI registers DOIs (``msi_rdm.doi.provider``)."""
+
+RDM_PARENT_PERSISTENT_IDENTIFIER_PROVIDERS = [
+    MSIDataCitePIDProvider(
+        "datacite",
+        client=MSIDataCiteClient("datacite", config_prefix="DATACITE"),
+        serializer=MSIDataCiteJSONSerializer(is_parent=True),
+        label=_("Concept DOI"),
+    ),
+    *(
+        p
+        for p in rdm_records_config.RDM_PARENT_PERSISTENT_IDENTIFIER_PROVIDERS
+        if p.name != "datacite"
+    ),
+]
+"""The concept (parent) DOI of every record, through the same provider."""
 
 RATELIMIT_AUTHENTICATED_USER = "5000 per minute"
 """Depositors and harvest clients make many small calls; anonymous users keep upstream's limit."""
@@ -96,31 +184,76 @@ ordinary browsing."""
 RATELIMIT_PER_ENDPOINT = {**invenio_app_config.RATELIMIT_PER_ENDPOINT}
 """Upstream's: login, registration and password reset 10 per minute; 429 beyond."""
 
-# OAI-PMH
-# -------
-
-OAISERVER_REPOSITORY_NAME = "Mötesplats Social Innovation – forskning och publikationer"
-"""A plain string: upstream's default is the (lazy, translated) site name, which lxml refuses."""
+RATELIMIT_APPLICATION_EXEMPT_WHEN = is_oai_request
+"""Flask-Limiter's limits above leave ``/oai2d`` out: harvesters have a budget of their own
+(``MSI_OAI_RATE_LIMIT``), answered with OAI-PMH's 503 and ``Retry-After`` (``msi_rdm.oai.flow``)."""
 
 # Metadata: the msi: custom fields, their deposit-form section and search facets
 # ------------------------------------------------------------------------------
 
-RDM_NAMESPACES = {**MSI_NAMESPACES}
-RDM_CUSTOM_FIELDS = [*MSI_CUSTOM_FIELDS]
-RDM_CUSTOM_FIELDS_UI = [MSI_CUSTOM_FIELDS_UI]
+RDM_NAMESPACES = {
+    **MSI_NAMESPACES,
+    **JOURNAL_NAMESPACE,
+    **IMPRINT_NAMESPACE,
+    **MEETING_NAMESPACE,
+}
+RDM_CUSTOM_FIELDS = [
+    *MSI_CUSTOM_FIELDS,
+    *JOURNAL_CUSTOM_FIELDS,
+    *IMPRINT_CUSTOM_FIELDS,
+    *MEETING_CUSTOM_FIELDS,
+]
+"""MSI's fields, and upstream's journal, imprint and conference fields: the host item of
+articles and chapters and the meeting of conference contributions, which SwePub asks for."""
 
-MSI_VOCABULARY_OPTIONS_TTL = 300
-"""Seconds a web process reuses the option lists of the msi: vocabulary fields (landing, form)."""
+RDM_CUSTOM_FIELDS_UI = [
+    *(
+        on_landing_page(section)
+        for section in (MSI_CUSTOM_FIELDS_UI, FILM_CUSTOM_FIELDS_UI, SWEPUB_CUSTOM_FIELDS_UI)
+    ),
+    JOURNAL_CUSTOM_FIELDS_UI,
+    IMPRINT_CUSTOM_FIELDS_UI,
+    MEETING_CUSTOM_FIELDS_UI,
+]
+"""The deposit form's "Social innovation" section, its film and SwePub sections, then
+upstream's journal, book (imprint) and conference sections."""
 
 RDM_RECORDS_SERVICE_COMPONENTS = [
     MSIFieldsComponent,
     *DefaultRecordsComponents,
     FulltextComponent,
+    OrcidPushComponent,
+    FilmComponent,
+    RestrictedDOIComponent,
+    SwepubComponent,
 ]
-"""Upstream's components between a strict check of the msi: fields and full-text extraction."""
+"""Every feature's record service components, in one list: a strict check of the msi: fields
+first, upstream's, then those that queue work once the unit of work commits (full-text
+extraction, the ORCID push, the film probe), the DOIs of restricted records, which upstream's
+PID components leave out, and last the SwePub state, read from the saved fields."""
+
+RDM_PERSISTENT_IDENTIFIER_PROVIDERS = [
+    *RDM_PERSISTENT_IDENTIFIER_PROVIDERS,
+    URNNBNProvider("urnnbn"),
+]
+RDM_PERSISTENT_IDENTIFIERS = {
+    **rdm_records_config.RDM_PERSISTENT_IDENTIFIERS,
+    URN_SCHEME: {
+        "providers": ["urnnbn"],
+        "required": True,
+        "label": _("URN:NBN"),
+        "validator": is_urn_nbn,
+        "is_enabled": URNNBNProvider.is_enabled,
+    },
+}
+"""MSI's DataCite provider and upstream's others, plus a URN:NBN for every published version,
+minted only once KB's prefix is set (``MSI_URNNBN_PREFIX``, see msi_rdm.urnnbn)."""
 
 RDM_RECORD_CLS = MSIRecord
 """Records whose index document carries MSI's search section (full text, Swedish analysis)."""
+
+RDM_RECORD_SCHEMA = MSIRecordSchema
+"""Upstream's record schema; search hits also carry their snippets and film data."""
 
 RDM_SEARCH_OPTIONS_CLS = MSISearchOptions
 
@@ -144,6 +277,7 @@ RDM_SEARCH = {
         "publication_date",
         "language",
         "audience",
+        "ssif",
         "access_status",
         "file_type",
     ],
@@ -153,75 +287,21 @@ RDM_SEARCH = {
 APP_RDM_RECORD_LANDING_PAGE_TEMPLATE = "msi_rdm/records/detail.html"
 """Upstream's landing page with the plain-language summary added."""
 
-# Full text
-# ---------
-
-MSI_FULLTEXT_MAX_FILE_SIZE = 200 * 2**20
-"""Files larger than this (bytes) are not extracted; their status says so."""
-
-MSI_FULLTEXT_MAX_PAGES = 2000
-"""Pages of a PDF read at most."""
-
-MSI_FULLTEXT_MAX_INDEXED_CHARS = 2_000_000
-"""Characters of a record's file text put into its index document at most."""
-
-MSI_SEARCH_HIT_CACHE_SIZE = 4096
-"""Serialised search hits each web process keeps (a few KiB each; see ``msi_rdm.hits``); 0: none."""
-
-MSI_CACHED_FACETS_SEEN = 8192
-"""Facet requests each web process remembers; a search whose facets were asked before sends them
-in a request of their own that OpenSearch caches (see ``msi_rdm.cached_facets``); 0: never."""
+SEARCH_UI_SEARCH_TEMPLATE = "msi_rdm/records/search.html"
+APP_RDM_DEPOSIT_FORM_TEMPLATE = "msi_rdm/records/deposit.html"
+"""Upstream's search page and deposit form, each with the page's <h1>."""
 
 # ORCID: sign-in and linking, works import, push of published records
 # ---------------------------------------------------------------------
 
-MSI_ORCID_SANDBOX = False
-"""Use ORCID's sandbox: URLs below left at their production values become the sandbox's."""
-
-MSI_ORCID_BASE_URL = "https://orcid.org"
-"""ORCID's site: OAuth authorisation (``/oauth/authorize``) and tokens (``/oauth/token``)."""
-
-MSI_ORCID_PUBLIC_API_URL = "https://pub.orcid.org/v3.0"
-"""Public API v3.0: researchers' public works, read with a client-credentials token."""
-
-MSI_ORCID_MEMBER_API_URL = "https://api.orcid.org/v3.0"
-"""Member API v3.0: adds, updates and removes works on researchers' records."""
-
 ORCID_APP_CREDENTIALS = {"consumer_key": "", "consumer_secret": ""}
 """Client id and secret (``INVENIO_ORCID_APP_CREDENTIALS``); empty: ORCID is not offered."""
-
-MSI_ORCID_MEMBER = False
-"""The credentials are an ORCID member client's: ask for ``/activities/update`` and push."""
-
-MSI_ORCID_TIMEOUT = (5, 30)
-"""Seconds to connect and to read, on every call to ORCID."""
-
-MSI_ORCID_MAX_ATTEMPTS = 4
-"""Attempts of one call when ORCID answers 429 or 5xx or cannot be reached."""
-
-MSI_ORCID_BACKOFF = 2.0
-"""Seconds before the second attempt, doubling after; ORCID's ``Retry-After`` wins."""
-
-MSI_ORCID_MAX_WAIT = 60
-"""Longest wait between attempts, in seconds, whatever ``Retry-After`` says."""
 
 OAUTHCLIENT_REMOTE_APPS = {"orcid": ORCID_REMOTE_APP}
 """Sign in with ORCID, or link an iD from the account settings; hidden without credentials."""
 
-RDM_RECORDS_SERVICE_COMPONENTS = [*RDM_RECORDS_SERVICE_COMPONENTS, OrcidPushComponent]
-"""After the other components: queue the ORCID push once a publication or deletion commits."""
-
-# Films: probe and poster, captions as tracks, transcript, time codes in search
-# -----------------------------------------------------------------------------
-
-RDM_CUSTOM_FIELDS_UI = [*RDM_CUSTOM_FIELDS_UI, FILM_CUSTOM_FIELDS_UI]
-"""The deposit form's film section (duration, production year, caption languages) after MSI's."""
-
-RDM_RECORDS_SERVICE_COMPONENTS = [*RDM_RECORDS_SERVICE_COMPONENTS, FilmComponent]
-"""Probe films and read captions after the publish is committed."""
-
-# Uploads: plain file names, sizes that fit films
-# ------------------------------------------------
+# Uploads and films: plain file names, sizes that fit films, players that seek
+# ---------------------------------------------------------------------------
 
 RDM_DRAFT_FILES_SERVICE_COMPONENTS = [FileKeyComponent, *FileServiceConfig.components]
 """Refuse file names with path parts, control characters or no name (400) before upstream's."""
@@ -239,6 +319,10 @@ FILES_REST_ALLOW_RANGE_REQUESTS = True
 """Answer ``Range`` requests with 206 and the bytes asked for, so players seek without
 downloading the whole film (upstream's default is off)."""
 
+FILES_REST_STORAGE_FACTORY = "msi_rdm.downloads.storage:storage_factory"
+"""Upstream's file system storage, whose downloads keep safe stored MIME types (PDF, images,
+sound, films, captions, CSV, text) and answer ranges as RFC 9110 says (``msi_rdm.downloads``)."""
+
 PREVIEWER_VIDEO_EXTS = ["mp4", "webm"]
 """Files the video.js previewer (``video_videojs``, in upstream's PREVIEWER_PREFERENCE) plays."""
 
@@ -251,25 +335,12 @@ PREVIEWER_VIDEO_DATA_SETUP = {
 }
 """video.js options: keyboard control (space, f, m, arrows) once the player has focus."""
 
-MSI_FILMS_PROBE_TIMEOUT = 120
-"""Seconds ffprobe/ffmpeg may take for one step on one file before the file counts as failed."""
 
-MSI_FILMS_POSTER_WIDTH = 640
-"""Width in pixels of the poster frame (smaller films keep their own width)."""
+# OAI-PMH and exports
+# -------------------
 
-MSI_FILMS_EMBED_HOSTS = {
-    "www.youtube.com": "youtube",
-    "youtube.com": "youtube",
-    "m.youtube.com": "youtube",
-    "youtu.be": "youtube",
-    "vimeo.com": "vimeo",
-    "player.vimeo.com": "vimeo",
-}
-"""Hosts whose links (related identifiers, scheme url) are embedded on the landing page, and
-how: YouTube through youtube-nocookie.com, Vimeo with dnt=1. Any other host stays a plain link."""
-
-# OAI-PMH and citations (issue #7)
-# --------------------------------
+OAISERVER_REPOSITORY_NAME = "Mötesplats Social Innovation – forskning och publikationer"
+"""A plain string: upstream's default is the (lazy, translated) site name, which lxml refuses."""
 
 OAISERVER_ID_PREFIX = "motesplatssocialinnovation.se"
 """Repository identifier of OAI identifiers ``oai:<domain>:<record id>``; never change it once
@@ -278,25 +349,19 @@ records are harvested (it is stored in every record's ``pids.oai``)."""
 OAISERVER_ADMIN_EMAILS = ["info@motesplatssocialinnovation.se"]
 """Who harvesters write to, as Identify tells them."""
 
-MSI_OAI_PAGE_SIZE = 100
-"""Records (or headers) per ListRecords/ListIdentifiers page."""
-
-MSI_OAI_TOKEN_LIFETIME = 24 * 3600
-"""Seconds a resumption token stays valid; tokens hold the position, so nothing expires earlier."""
-
 OAISERVER_METADATA_FORMATS = {
     "oai_dc": {
-        "serializer": "msi_rdm.oai.dublincore:dublincore_etree",
+        "serializer": "msi_rdm.exports.dublincore:dublincore_etree",
         "schema": "http://www.openarchives.org/OAI/2.0/oai_dc.xsd",
         "namespace": "http://www.openarchives.org/OAI/2.0/oai_dc/",
     },
     "datacite": {
-        "serializer": "msi_rdm.oai.datacite:datacite_etree",
+        "serializer": "msi_rdm.exports.datacite:datacite_etree",
         "schema": "http://schema.datacite.org/meta/kernel-4.5/metadata.xsd",
         "namespace": "http://datacite.org/schema/kernel-4",
     },
     "oai_datacite": {
-        "serializer": "msi_rdm.oai.datacite:oai_datacite_etree",
+        "serializer": "msi_rdm.exports.datacite:oai_datacite_etree",
         "schema": "http://schema.datacite.org/oai/oai-1.1/oai.xsd",
         "namespace": "http://schema.datacite.org/oai/oai-1.1/",
     },
@@ -310,15 +375,21 @@ OAISERVER_METADATA_FORMATS = {
         "schema": "https://www.openaire.eu/schema/repo-lit/4.0/openaire.xsd",
         "namespace": "http://namespace.openaire.eu/schema/oaire/",
     },
+    "swepub_mods": {
+        "serializer": "msi_rdm.swepub.mods:swepub_mods_etree",
+        "schema": "http://www.loc.gov/standards/mods/v3/mods-3-7.xsd",
+        "namespace": "http://www.loc.gov/mods/v3",
+    },
 }
-"""OAI-PMH formats, each with the MSI fields mapped (see msi_rdm.oai)."""
+"""OAI-PMH formats, each with the MSI fields mapped (see msi_rdm.oai); ``swepub_mods`` is KB's
+Swepub MODS 4.0 (see msi_rdm.swepub)."""
 
 RDM_CITATION_STYLES = citation_styles_config()
 """The landing page's style picker: APA 7, Harvard, Chicago, Vancouver, IEEE, MLA."""
 
 RDM_CITATION_STYLES_DEFAULT = DEFAULT_STYLE
 
-_MSI_EXPORTS = "msi_rdm.citations"
+_MSI_EXPORTS = "msi_rdm.exports"
 APP_RDM_RECORD_EXPORTERS = {
     **app_rdm_config.APP_RDM_RECORD_EXPORTERS,
     "json-ld": {
@@ -331,15 +402,19 @@ APP_RDM_RECORD_EXPORTERS = {
     },
     "datacite-json": {
         **app_rdm_config.APP_RDM_RECORD_EXPORTERS["datacite-json"],
-        "serializer": "msi_rdm.oai.datacite:MSIDataCiteJSONSerializer",
+        "serializer": "msi_rdm.exports.datacite:MSIDataCiteJSONSerializer",
     },
     "datacite-xml": {
         **app_rdm_config.APP_RDM_RECORD_EXPORTERS["datacite-xml"],
-        "serializer": "msi_rdm.oai.datacite:MSIDataCiteXMLSerializer",
+        "serializer": "msi_rdm.exports.datacite:MSIDataCiteXMLSerializer",
     },
     "dublincore": {
         **app_rdm_config.APP_RDM_RECORD_EXPORTERS["dublincore"],
-        "serializer": "msi_rdm.oai.dublincore:MSIDublinCoreXMLSerializer",
+        "serializer": "msi_rdm.exports.dublincore:MSIDublinCoreXMLSerializer",
+    },
+    "bibtex": {
+        **app_rdm_config.APP_RDM_RECORD_EXPORTERS["bibtex"],
+        "serializer": f"{_MSI_EXPORTS}.bibtex:BibTeXSerializer",
     },
     "ris": {
         "name": _("RIS"),
@@ -349,10 +424,15 @@ APP_RDM_RECORD_EXPORTERS = {
         "filename": "{id}.ris",
     },
 }
-"""Upstream's exports on the landing page with the MSI mappings, plus RIS."""
+"""Upstream's exports on the landing page with the MSI mappings (BibTeX in types BibTeX knows,
+``msi_rdm.exports.bibtex``), plus RIS."""
 
 RDM_RECORDS_SERIALIZERS = {
     **rdm_resources_config.record_serializers,
+    "application/json": ResponseHandler(OrjsonJSONSerializer(), headers=etag_headers),
+    "application/vnd.inveniordm.v1+json": ResponseHandler(
+        OrjsonUIJSONSerializer(), headers=etag_headers
+    ),
     "application/ld+json": ResponseHandler(MSISchemaorgJSONLDSerializer()),
     "application/vnd.citationstyles.csl+json": ResponseHandler(
         MSICSLJSONSerializer(), headers=etag_headers
@@ -365,30 +445,94 @@ RDM_RECORDS_SERIALIZERS = {
     ),
     "application/x-dc+xml": ResponseHandler(MSIDublinCoreXMLSerializer(), headers=etag_headers),
     "application/x-research-info-systems": ResponseHandler(RISSerializer(), headers=etag_headers),
-    "text/x-bibliography": ResponseHandler(
-        CitationSerializer(), headers=rdm_resources_config._bibliography_headers
-    ),
+    "application/x-bibtex": ResponseHandler(BibTeXSerializer(), headers=etag_headers),
+    "text/x-bibliography": ResponseHandler(CitationSerializer(), headers=bibliography_headers),
 }
-"""Upstream's record formats by Accept header with the MSI mappings, RIS and cached citations."""
+"""Upstream's record formats by Accept header with the MSI mappings, RIS and cached citations;
+JSON written with orjson (``msi_rdm.records.serializers``)."""
 
-# Production safety (issue #9)
-# ----------------------------
-
-MSI_PRODUCTION = False
-"""True in production (``INVENIO_MSI_PRODUCTION``): the app refuses to start with a weak
-``SECRET_KEY`` or with cookies and headers not fit for https (see ``msi_rdm.production``)."""
-
-# Resilience: repairing the search index after an OpenSearch outage (issue #9)
-# ---------------------------------------------------------------------------
-
-MSI_INDEX_RECONCILE_WINDOW = 7 * 24 * 3600
-"""Seconds back that ``reindex_stale`` looks for records changed while OpenSearch was away."""
+# Background work
+# ---------------
 
 CELERY_BEAT_SCHEDULE = {
     **app_rdm_config.CELERY_BEAT_SCHEDULE,
     "msi-reindex-stale": {
-        "task": "msi_rdm.resilience.tasks.reindex_stale",
+        "task": "msi_rdm.hardening.tasks.reindex_stale",
         "schedule": timedelta(minutes=10),
     },
+    "msi-doi-retry": {
+        "task": "msi_rdm.doi.tasks.retry_dois",
+        "schedule": timedelta(minutes=1),
+    },
+    "update_sitemap": {
+        **app_rdm_config.CELERY_BEAT_SCHEDULE["update_sitemap"],
+        "schedule": discovery_config.MSI_DISCOVERY_SITEMAP_EVERY,
+    },
+    "msi-alerts-digests": {
+        "task": "msi_rdm.alerts.tasks.send_digests",
+        "schedule": timedelta(hours=1),
+    },
 }
-"""Upstream's schedule plus the index repair, every ten minutes."""
+"""Upstream's schedule plus the index repair, every ten minutes, the DOIs DataCite has not
+taken yet, looked at every minute (each retried with its own back-off), and the sitemaps
+rebuilt every hour instead of once a night (``msi_rdm.discovery``), and the e-mail digests of
+saved searches, every hour (each search is sent when its period is over). Upstream's ``file-checks``
+(a batch of stored files checksummed every hour, every file within 14 days) and
+``file-integrity-report`` (a daily e-mail of the files that failed) are kept as they are."""
+
+APP_RDM_ADMIN_EMAIL_RECIPIENT = "info@motesplatssocialinnovation.se"
+"""Who receives the daily files integrity report (upstream's default is InvenioRDM's address)."""
+
+# Search engines: sitemaps (invenio-sitemap) of records, communities and researchers
+# -----------------------------------------------------------------------------------
+
+SITEMAP_SECTIONS = [*app_rdm_config.SITEMAP_SECTIONS, SitemapSectionOfResearchers()]
+"""Upstream's sections (public records, public communities) and the public researcher profiles."""
+
+# Page delivery: compressed answers (Flask-Compress, called by msi_rdm.delivery)
+# ------------------------------------------------------------------------------
+
+COMPRESS_REGISTER = False
+"""Flask-Compress's own hook stays off: ``msi_rdm.delivery`` calls it for whole answers only."""
+
+COMPRESS_ALGORITHM = ["br", "gzip"]
+COMPRESS_ALGORITHM_STREAMING = ["br", "gzip"]
+"""Brotli for browsers (all current ones accept it), gzip for the rest; files read from disk
+(the static assets) are compressed as they stream."""
+
+COMPRESS_BR_LEVEL = 5
+COMPRESS_LEVEL = 6
+"""About 2 ms for a 100 kB page; the large assets are asked for once a year (immutable)."""
+
+COMPRESS_MIN_SIZE = 1024
+"""Smaller answers gain less than the header costs."""
+
+COMPRESS_MIMETYPES = [
+    "text/html",
+    "text/css",
+    "text/plain",
+    "text/xml",
+    "text/javascript",
+    "text/vtt",
+    "text/x-bibliography",
+    "application/javascript",
+    "application/json",
+    "application/ld+json",
+    "application/manifest+json",
+    "application/vnd.inveniordm.v1+json",
+    "application/vnd.citationstyles.csl+json",
+    "application/vnd.datacite.datacite+json",
+    "application/vnd.datacite.datacite+xml",
+    "application/x-dc+xml",
+    "application/x-research-info-systems",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "image/svg+xml",
+    "image/x-icon",
+    "image/vnd.microsoft.icon",
+    "font/ttf",
+    "font/otf",
+    "application/vnd.ms-fontobject",
+]
+"""Text answers (pages, API JSON, exports, OAI-PMH, assets) and uncompressed font formats."""

@@ -27,7 +27,7 @@ from invenio_stats.bookmark import SUPPORTED_INTERVALS
 from invenio_vocabularies.proxies import current_service as vocabulary_service
 from invenio_vocabularies.records.models import VocabularyMetadata, VocabularyType
 
-from .search_indices import drop_superseded_indices
+from .search.indices import drop_superseded_indices
 
 ROLES = {
     "admin": ("Administrators of the MSI repository", superuser_access),
@@ -132,6 +132,13 @@ def load_fixtures(admin_email, admin_password):
     db.session.commit()
 
 
+def add_community_logos():
+    """Give each community of app_data/communities.yaml its logo or a generated mark."""
+    from .communities.logos import ensure_logos
+
+    ensure_logos()
+
+
 def init_instance(files_uri, admin_email, admin_password, demo):
     """Initialise database, files, roles, indices, fixtures and, optionally, the demo content."""
     steps = [
@@ -150,6 +157,7 @@ def init_instance(files_uri, admin_email, admin_password, demo):
             "loading vocabularies, users, pages, OAI-PMH sets",
             lambda: load_fixtures(admin_email, admin_password),
         ),
+        ("adding community logos", add_community_logos),
         ("creating node coordinator roles", create_coordinator_roles),
         ("declaring statistics queues", lambda: current_queues.declare()),
     ]
@@ -178,9 +186,12 @@ def vocabulary_counts():
     """Return ``{type: (rows in the database, documents in the index)}`` per vocabulary type."""
     counts = {}
     for vtype in db.session.query(VocabularyType).all():
-        if vtype.id in current_service_registry._services:
+        try:
             # Names, affiliations, funders, awards, subjects: a record type of their own.
             service = current_service_registry.get(vtype.id)
+        except KeyError:
+            service = None
+        if service is not None:
             in_db = service.record_cls.model_cls.query.count()
             in_index = service.search(system_identity, size=1).total
         else:

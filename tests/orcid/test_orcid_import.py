@@ -7,7 +7,7 @@ from invenio_accounts.proxies import current_datastore
 from invenio_rdm_records.proxies import current_rdm_records_service as service
 from invenio_records_resources.services.errors import PermissionDeniedError
 
-from msi_rdm.orcid import api
+from msi_rdm.orcid import api, tasks
 from msi_rdm.orcid.ids import InvalidOrcidError
 from msi_rdm.orcid.models import OrcidWork
 from msi_rdm.orcid.tasks import import_orcid_works
@@ -99,7 +99,7 @@ def test_import_refuses_invalid_orcid(app, orcid_site):
     """An iD with a wrong check digit is refused by the API and skipped by the task."""
     bad = "0000-0002-1825-0098"
     with pytest.raises(InvalidOrcidError):
-        api.queue_import(bad)
+        tasks.queue_import(bad)
     import_orcid_works.delay(bad)
     assert orcid_site.requests == []
     assert OrcidWork.query.filter_by(orcid=bad).count() == 0

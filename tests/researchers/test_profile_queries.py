@@ -9,7 +9,7 @@ from invenio_search import current_search
 from sqlalchemy import event
 
 from helpers import record_data
-from msi_rdm.bulkload import publish_unindexed, reindex_records
+from msi_rdm.bulk.reindex import publish_unindexed, reindex_records
 
 COORD_BORAS = "msi-coordinator-nod-boras"
 

@@ -21,5 +21,6 @@ MSI_FACETS = {
     "sector": _vocabulary_facet("msi:sectors", "msisectors", _("Sector")),
     "node": _vocabulary_facet("msi:node", "msinodes", _("MSI node")),
     "audience": _vocabulary_facet("msi:audiences", "msiaudiences", _("Audience")),
+    "ssif": _vocabulary_facet("msi:ssif", "ssif", _("Research subject (SSIF)")),
 }
 """Facets added to upstream's; year, language and resource type come from upstream."""

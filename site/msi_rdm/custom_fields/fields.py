@@ -8,6 +8,7 @@ from marshmallow_utils.fields import SanitizedUnicode
 
 from .film import FILM_CUSTOM_FIELDS
 from .options import CachedOptionsVocabularyCF
+from .swepub import SWEPUB_CUSTOM_FIELDS
 
 MSI_NAMESPACES = {"msi": "https://www.motesplatssocialinnovation.se/terms/"}
 """The namespace of MSI's own metadata terms."""
@@ -65,5 +66,6 @@ MSI_CUSTOM_FIELDS = [
         field_args={"validate": [validate.Length(max=PROJECT_MAX_LENGTH), plain_text]},
     ),
     *FILM_CUSTOM_FIELDS,
+    *SWEPUB_CUSTOM_FIELDS,
 ]
 """Every MSI custom field on records; vocabularies are loaded from app_data/vocabularies."""

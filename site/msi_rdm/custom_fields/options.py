@@ -4,15 +4,13 @@ Upstream's landing page and deposit form call ``options()`` of every vocabulary 
 each request: a vocabulary search and a schema dump per entry, for six MSI fields about 40 ms of
 every landing page. The options are the same for every caller (the vocabulary search filter does
 not depend on who asks) and change only when a vocabulary is edited, so each process keeps them
-per vocabulary, sort order, fields and locale for ``MSI_VOCABULARY_OPTIONS_TTL`` seconds.
+per vocabulary, sort order, fields and locale for ``MSI_VOCABULARIES_TTL`` seconds.
 """
 
 from invenio_i18n import get_locale
 from invenio_vocabularies.services.custom_fields import VocabularyCF
 
-from ..vocabulary_cache import TTLTable
-
-_options = TTLTable()
+from ..vocabularies.cache import options_table
 
 
 class CachedOptionsVocabularyCF(VocabularyCF):
@@ -24,9 +22,4 @@ class CachedOptionsVocabularyCF(VocabularyCF):
             return None
         key = (self.vocabulary_id, self.sort_by, tuple(self.field_keys), str(get_locale()))
         upstream = super().options
-        return list(_options.get(key, lambda: upstream(identity)))
-
-
-def forget_options():
-    """Drop every remembered option list (after vocabularies are loaded or edited)."""
-    _options.clear()
+        return list(options_table.get(key, lambda: upstream(identity)))

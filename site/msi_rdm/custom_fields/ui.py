@@ -99,3 +99,30 @@ MSI_CUSTOM_FIELDS_UI = {
         },
     ],
 }
+
+
+LANDING_PAGE_TEMPLATE = "msi_rdm/records/custom_field.html"
+"""How each MSI field shows in the landing page's details panel (upstream's ``template`` key)."""
+
+
+def on_landing_page(section):
+    """Return a copy of ``section`` whose fields show as one line of values on the landing page.
+
+    Upstream's default links each field's label to its namespace address plus the field's name
+    (no page exists there for MSI's terms) and shows every linked value as a block, which leaves
+    the commas between them on lines of their own. Each field gets ``LANDING_PAGE_TEMPLATE``
+    instead (unless it names a template of its own) and vocabulary values link to the search
+    by their id.
+    """
+    return {
+        **section,
+        "fields": [
+            {
+                "template": LANDING_PAGE_TEMPLATE,
+                "landing_page_search_attr": "id",
+                **field,
+                "display_url": None,
+            }
+            for field in section["fields"]
+        ],
+    }

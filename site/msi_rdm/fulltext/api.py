@@ -2,12 +2,10 @@
 
 import time
 from collections import defaultdict
-from contextvars import ContextVar
 
 from flask import current_app
 from invenio_db import db
 
-from ..scoped import bound
 from .extractors import ExtractionError, NothingToExtract, extract_text
 from .models import ExtractionStatus, FulltextModel
 
@@ -68,14 +66,6 @@ def extract_record(record, force=False):
     db.session.commit()
 
 
-_prefetched = ContextVar("msi_fulltext_prefetched", default=None)
-
-
-def prefetched_texts(texts):
-    """Let ``record_text`` answer from ``{record_id: text}`` (read in bulk) within the block."""
-    return bound(_prefetched, texts)
-
-
 def record_texts(record_ids):
     """Return ``{record_id: text}`` of many records with one query, as ``record_text`` joins it."""
     rows = (
@@ -96,9 +86,6 @@ def record_texts(record_ids):
 
 def record_text(record_id):
     """Return the extracted text of a record's files, joined, within the indexing limit."""
-    prefetched = _prefetched.get()
-    if prefetched is not None and record_id in prefetched:
-        return prefetched[record_id]
     return record_texts([record_id])[record_id]
 
 

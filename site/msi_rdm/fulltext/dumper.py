@@ -29,6 +29,11 @@ class MSISearchDumperExt(SearchDumperExt):
 
     key = "msi_search"
 
+    def __init__(self, texts=None):
+        """``texts`` maps record ids to their file text, read in bulk for a chunk of records."""
+        super().__init__()
+        self.texts = texts
+
     def dump(self, record, data):
         """Add title, description and, for public files, their text."""
         metadata = data.get("metadata", {})
@@ -37,7 +42,10 @@ class MSISearchDumperExt(SearchDumperExt):
             "description": _TAGS.sub(" ", metadata.get("description") or ""),
         }
         if files_are_public(record):
-            section["fulltext"] = record_text(record.id)
+            if self.texts is not None and record.id in self.texts:
+                section["fulltext"] = self.texts[record.id]
+            else:
+                section["fulltext"] = record_text(record.id)
         data[self.key] = section
 
     def load(self, data, record_cls):

@@ -4,12 +4,11 @@ import json
 from importlib.resources import files
 
 from invenio_rdm_records.services.config import RDMSearchOptions
-from invenio_rdm_records.services.results import RDMRecordList
 from invenio_records_resources.services.records.params import ParamInterpreter
 from invenio_records_resources.services.records.queryparser import QueryParser
 from invenio_search.engine import dsl
 
-from ..cached_facets import CachedFacetsSearch
+from ..upstream.cached_facets import CachedFacetsSearch
 
 HIGHLIGHTED = ("msi_search.title", "msi_search.description", "msi_search.fulltext")
 
@@ -96,7 +95,8 @@ class SearchSectionExcludedParam(ParamInterpreter):
 class MSISearchOptions(RDMSearchOptions):
     """Upstream's record search options with highlighting, without the search section in hits.
 
-    Facets go in a request of their own that OpenSearch can cache (``msi_rdm.cached_facets``).
+    Facets go in a request of their own that OpenSearch can cache
+    (``msi_rdm.upstream.cached_facets``).
     """
 
     search_cls = CachedFacetsSearch
@@ -106,19 +106,3 @@ class MSISearchOptions(RDMSearchOptions):
         HighlightParam,
         SearchSectionExcludedParam,
     ]
-
-
-class MSIRecordList(RDMRecordList):
-    """Search results whose hits carry their snippets under ``highlight``."""
-
-    @property
-    def hits(self):
-        """Yield upstream's projections, each with the snippets of its search hit."""
-        for hit, projection in zip(self._results, super().hits, strict=True):
-            highlight = getattr(hit.meta, "highlight", None)
-            if highlight:
-                projection["highlight"] = {
-                    field.removeprefix("msi_search."): list(fragments)
-                    for field, fragments in highlight.to_dict().items()
-                }
-            yield projection

@@ -3,7 +3,7 @@
 Index templates only shape indices created after them. An instance whose indices predate the
 ``msi_search`` section gets the analysers (the index is closed for that moment) and the mapping
 added in place; reindexing the records then fills the section. Empty indices of mapping versions
-upstream has moved past are deleted first (see ``msi_rdm.search_indices``).
+upstream has moved past are deleted first (see ``msi_rdm.search.indices``).
 """
 
 import json
@@ -12,7 +12,7 @@ from importlib.resources import files
 from invenio_search.proxies import current_search, current_search_client
 from invenio_search.utils import build_alias_name
 
-from ..search_indices import drop_superseded_indices
+from ..search.indices import drop_superseded_indices
 
 TEMPLATE = "os-v2/msi-rdmrecords-search-v1.0.0.json"
 ALIASES = ("rdmrecords-records", "rdmrecords-drafts")

@@ -158,17 +158,3 @@ def draft_from_orcid_work(identity, orcid_id, put_code):
     if work is None:
         raise WorkNotFoundError(_("No imported ORCID work with this put-code."))
     return records_service.create(identity, draft_data(work, _creator(orcid_id, identity.id)))
-
-
-def queue_import(orcid_id):
-    """Mark an import of ``orcid_id`` as queued and start it after the commit."""
-    from .tasks import import_orcid_works
-
-    orcid_id = normalize_orcid(orcid_id)
-    if not settings.enabled():
-        raise NotLinkedError(_("ORCID is not configured on this site."))
-    row = db.session.get(OrcidImport, orcid_id) or OrcidImport(orcid=orcid_id)
-    row.status, row.error = "queued", None
-    db.session.add(row)
-    db.session.commit()
-    import_orcid_works.delay(orcid_id)

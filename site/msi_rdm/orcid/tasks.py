@@ -8,15 +8,16 @@ finishes the same job without duplicates.
 from celery import shared_task
 from flask import current_app
 from invenio_db import db
+from invenio_i18n import gettext as _
 from invenio_pidstore.errors import PIDDoesNotExistError
 from invenio_rdm_records.proxies import current_rdm_records_service as records_service
 from invenio_rdm_records.records.systemfields.deletion_status import RecordDeletionStatusEnum
 
-from . import api
+from . import api, settings
 from .client import OrcidClient, OrcidConflict, OrcidError
 from .ids import InvalidOrcidError, normalize_orcid
 from .models import OrcidImport, OrcidPush
-from .push import creator_orcids, orcid_work, record_url
+from .published_works import creator_orcids, orcid_work, record_url
 from .works import store_works
 
 TASK_OPTIONS = dict(
@@ -147,3 +148,15 @@ def push_record_to_orcid(self, recid):
         current_app.logger.error("ORCID push of %s failed: %s", recid, exc)
         if self.request.retries < self.max_retries:
             raise self.retry(exc=exc) from exc
+
+
+def queue_import(orcid_id):
+    """Mark an import of ``orcid_id`` as queued and start it after the commit."""
+    orcid_id = normalize_orcid(orcid_id)
+    if not settings.enabled():
+        raise api.NotLinkedError(_("ORCID is not configured on this site."))
+    row = db.session.get(OrcidImport, orcid_id) or OrcidImport(orcid=orcid_id)
+    row.status, row.error = "queued", None
+    db.session.add(row)
+    db.session.commit()
+    import_orcid_works.delay(orcid_id)

@@ -5,7 +5,7 @@ from flask_login import current_user
 from invenio_i18n import gettext as _
 from invenio_records_resources.services.errors import PermissionDeniedError
 
-from . import api, settings
+from . import api, settings, tasks
 from .ids import InvalidOrcidError
 
 
@@ -51,7 +51,7 @@ def me():
 def start_import():
     """Queue an import of the user's public ORCID works."""
     orcid_id = _linked_orcid()
-    api.queue_import(orcid_id)
+    tasks.queue_import(orcid_id)
     return jsonify({"orcid": orcid_id, "import": api.import_status(orcid_id)}), 202
 
 

@@ -20,7 +20,7 @@ def coordinator_role(node_id):
 
 def node_communities():
     """Map each MSI node id to its community's id (the node vocabulary's ``community`` prop)."""
-    ext = current_app.extensions["msi-rdm"]
+    ext = current_app.extensions["msi-researchers"]
     if ext.node_communities is None:
         from invenio_access.permissions import system_identity
         from invenio_communities.proxies import current_communities

@@ -3,6 +3,4 @@
 from flask import current_app
 from werkzeug.local import LocalProxy
 
-current_researchers_service = LocalProxy(
-    lambda: current_app.extensions["msi-rdm"].researchers_service
-)
+current_researchers_service = LocalProxy(lambda: current_app.extensions["msi-researchers"].service)

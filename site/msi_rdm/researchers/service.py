@@ -29,6 +29,7 @@ from ..orcid.api import orcid_holder, verified_orcid
 from . import notify
 from .api import Researcher
 from .expert import ChallengeParam, ChallengeSortParam
+from .explain import ResearcherList
 from .models import ResearcherMetadata
 from .permissions import ResearcherPermissionPolicy
 from .schema import ResearcherSchema
@@ -216,6 +217,7 @@ class ResearcherServiceConfig(RecordServiceConfig, ConfiguratorMixin):
         "MSI_RESEARCHERS_PERMISSION_POLICY", default=ResearcherPermissionPolicy
     )
     search = ResearcherSearchOptions
+    result_list_cls = ResearcherList
     indexer_queue_name = "msi-researchers"
     components = [ResearcherComponent, RelationsComponent]
     links_item = {

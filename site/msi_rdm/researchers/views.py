@@ -20,6 +20,7 @@ from marshmallow import ValidationError
 
 from ..orcid import api as orcid_api
 from ..orcid import settings as orcid_settings
+from ..orcid import tasks as orcid_tasks
 from .proxies import current_researchers_service as service
 
 FACETS = ("node", "theme", "sdg", "expertise")
@@ -28,7 +29,7 @@ WORKS_PER_PAGE = 20
 
 def create_api_blueprint(app):
     """The REST API blueprint, /api/researchers."""
-    return app.extensions["msi-rdm"].researchers_resource.as_blueprint()
+    return app.extensions["msi-researchers"].resource.as_blueprint()
 
 
 def create_ui_blueprint(app):
@@ -162,7 +163,7 @@ def orcid_action(pid_value):
         if not orcid:
             raise orcid_api.NotLinkedError(_("Link your account with ORCID first."))
         if action == "import":
-            orcid_api.queue_import(orcid)
+            orcid_tasks.queue_import(orcid)
             flash(_("Your works are being imported from ORCID."), "success")
         elif action == "consent":
             orcid_api.set_push_consent(current_user.id, request.form.get("consent") == "y")
