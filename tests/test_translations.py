@@ -51,8 +51,8 @@ def test_swedish_is_the_default_and_english_available(app):
 def test_api_refusals_speak_the_callers_language(app, client, api_headers):
     """Bad bodies and bad file names are refused in Swedish by default and in English on
     request, like the rest of the site."""
-    from msi_rdm.resilience.errors import search_unavailable
-    from msi_rdm.uploads.components import file_key_error
+    from msi_rdm.hardening.errors import search_unavailable
+    from msi_rdm.hardening.uploads import file_key_error
 
     for language, expected in (
         ("sv", "Anropets innehåll är inte giltig JSON."),

@@ -1,6 +1,9 @@
 """Headless Debian Chromium driven by Playwright against the live server (``msi_server``)."""
 
+import os
 import shutil
+import uuid
+from pathlib import Path
 
 import pytest
 
@@ -26,8 +29,41 @@ def chromium():
                 "--no-first-run",
             ],
         )
-        yield instance
+        yield Browser(instance)
         instance.close()
+
+
+class Browser:
+    """Chromium whose every context is a client of its own to the live server's rate limiter.
+
+    Flask-Limiter keys anonymous clients by user agent and address, and login allows ten tries a
+    minute; with one user agent for all, the suite's logins would share that budget and the
+    eleventh would get a 429 page instead of the form.
+    """
+
+    def __init__(self, browser):
+        self.browser = browser
+        probe = browser.new_context()
+        self.user_agent = probe.new_page().evaluate("navigator.userAgent")
+        probe.close()
+
+    def new_context(self, **options):
+        """A new context, with a user agent of its own unless the caller gives one."""
+        options.setdefault("user_agent", f"{self.user_agent} msi-test/{uuid.uuid4().hex[:12]}")
+        return self.browser.new_context(**options)
+
+    def __getattr__(self, name):
+        return getattr(self.browser, name)
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    """axe-core's script, as ``scripts/install.sh`` installs it for the browser tests."""
+    state = Path(os.environ["INVENIO_INSTANCE_PATH"]).parent
+    path = state / "browser-tools/node_modules/axe-core/axe.min.js"
+    if not path.exists():
+        pytest.fail("axe-core is not installed; `make test` installs it (scripts/install.sh)")
+    return path.read_text()
 
 
 @pytest.fixture()
@@ -42,8 +78,6 @@ def page(chromium):
 @pytest.fixture(scope="session")
 def browser_user(base_app):
     """A user with a password, committed so that the live server sees it."""
-    import uuid
-
     from flask_security.utils import hash_password
     from invenio_accounts.proxies import current_datastore
     from invenio_db import db

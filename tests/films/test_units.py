@@ -2,7 +2,6 @@
 
 import pytest
 
-from msi_rdm.config import MSI_FILMS_EMBED_HOSTS
 from msi_rdm.films.api import iso_duration
 from msi_rdm.films.captions import (
     CaptionError,
@@ -12,6 +11,7 @@ from msi_rdm.films.captions import (
     time_code,
     write_webvtt,
 )
+from msi_rdm.films.config import MSI_FILMS_EMBED_HOSTS
 from msi_rdm.films.embed import embed_url
 from msi_rdm.films.probe import ProbeError, check_complete, poster, probe
 from msi_rdm.films.search import mark, marked_terms

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from msi_rdm.production import production_problems
+from msi_rdm.hardening.production import production_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "k" + "0123456789abcdef" * 3

@@ -1,25 +1,14 @@
 """The film fields: duration, production year and caption languages, with their form section."""
 
-import re
-
 from invenio_i18n import lazy_gettext as _
 from invenio_records_resources.services.custom_fields import IntegerCF, KeywordCF
 from marshmallow import validate
 
+from ..films.durations import DURATION_ERROR, DurationField
 from .options import CachedOptionsVocabularyCF
 
-ISO_DURATION = re.compile(r"^PT(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?$")
-"""A film's length as an ISO 8601 time duration, e.g. ``PT4M12S`` or ``PT1H2M``."""
-
 FILM_CUSTOM_FIELDS = [
-    KeywordCF(
-        name="msi:duration",
-        field_args={
-            "validate": validate.Regexp(
-                ISO_DURATION, error="Give the duration as ISO 8601, e.g. PT4M12S."
-            )
-        },
-    ),
+    KeywordCF(name="msi:duration", field_cls=DurationField),
     IntegerCF(
         name="msi:production_year",
         field_args={
@@ -44,14 +33,17 @@ FILM_CUSTOM_FIELDS_UI = {
     "fields": [
         {
             "field": "msi:duration",
-            "ui_widget": "Input",
+            "ui_widget": "DurationInput",
+            "template": "msi_rdm/films/duration.html",
             "props": {
                 "label": _("Duration"),
                 "description": _(
-                    "Length as ISO 8601, e.g. PT4M12S. Left empty, it is measured from the file."
+                    "Minutes and seconds (4:12) or hours, minutes and seconds (1:02:03). "
+                    "Left empty, it is measured from the file."
                 ),
-                "placeholder": "PT4M12S",
+                "placeholder": "4:12",
                 "icon": "clock",
+                "invalidMessage": DURATION_ERROR,
             },
         },
         {

@@ -13,21 +13,9 @@ from invenio_pidstore.models import PersistentIdentifier
 
 from .access import files_public
 from .captions import CaptionError, caption_language, is_caption, parse_webvtt
+from .durations import iso_duration
 from .models import FilmFileKind, FilmFileModel, FilmFileStatus
 from .probe import ProbeError, check_complete, is_video, poster, probe
-
-
-def iso_duration(value: float) -> str:
-    """Format seconds as an ISO 8601 duration, whole seconds: 252.3 → ``PT4M12S``."""
-    total = max(round(value), 1)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = [
-        f"{hours}H" if hours else "",
-        f"{minutes}M" if minutes else "",
-        f"{secs}S" if secs else "",
-    ]
-    return "PT" + "".join(parts)
 
 
 @contextmanager

@@ -95,6 +95,13 @@ def caption_language(key: str) -> str | None:
     return None
 
 
+def caption_kind(key: str) -> str:
+    """``descriptions`` for an audio-description track (``film.descriptions.sv.vtt``), else
+    ``captions``."""
+    suffixes = [suffix.lower() for suffix in PurePosixPath(key).suffixes]
+    return "descriptions" if ".descriptions" in suffixes else "captions"
+
+
 def is_caption(key: str) -> bool:
     """True for a caption file the player can use."""
     return PurePosixPath(key).suffix.lower() in CAPTION_SUFFIXES

@@ -14,8 +14,6 @@ import re
 from flask import current_app
 from markupsafe import escape
 
-from ..fulltext.search import MSIRecordList
-from .access import files_public
 from .api import is_film_file
 from .captions import time_code
 from .models import FilmFileKind, FilmFileModel, FilmFileStatus
@@ -24,10 +22,17 @@ _MARKED = re.compile(r"<mark>(.*?)</mark>")
 MAX_CAPTION_HITS = 3
 
 
-def lists_film_files(hit):
+def lists_film_files(document):
     """True when a search hit's index document lists a video or caption file."""
-    entries = (hit.to_dict().get("files") or {}).get("entries") or ()
+    entries = (document.get("files") or {}).get("entries") or ()
     return any(is_film_file(entry.get("key") or "") for entry in entries)
+
+
+def has_film_files(record):
+    """True when a record loaded from its index document has a video or caption file.
+
+    Such a record holds its file entries as the document listed them: no query."""
+    return record.files.enabled and any(is_film_file(key) for key in record.files.entries)
 
 
 def marked_terms(fragments):
@@ -75,48 +80,33 @@ def caption_hits(rows, terms, pid_value):
     return found
 
 
-class FilmRecordList(MSIRecordList):
-    """Record search results whose film hits carry their poster and caption time codes."""
-
-    @property
-    def hits(self):
-        """Yield upstream's projections with ``msi_film`` and ``highlight.captions`` added."""
-        pairs, films = [], []
-        for hit, projection in zip(self._results, super().hits, strict=True):
-            pairs.append((hit.meta.id, projection))
-            if files_public(projection) and lists_film_files(hit):
-                films.append(hit.meta.id)
-        rows = self._film_rows(films)
-        site = current_app.config["SITE_UI_URL"]
-        for record_id, projection in pairs:
-            record_rows = rows.get(record_id, [])
-            if any(r.kind == FilmFileKind.VIDEO for r in record_rows):
-                projection["msi_film"] = {"poster": f"{site}/records/{projection['id']}/poster"}
-            captions = [r for r in record_rows if r.kind == FilmFileKind.CAPTIONS]
-            fragments = (projection.get("highlight") or {}).get("fulltext")
-            if captions and fragments:
-                cues = caption_hits(captions, marked_terms(fragments), projection["id"])
-                if cues:
-                    projection["highlight"]["captions"] = cues
-            yield projection
-
-    @staticmethod
-    def _film_rows(record_ids):
-        """Return ``{record id: rows}``: readable captions and videos that have a poster."""
-        if not record_ids:
-            return {}
-        query = FilmFileModel.query.filter(
-            FilmFileModel.record_id.in_(record_ids),
+def film_rows(record_id):
+    """Readable rows of a record's films: its captions and its videos that have a poster."""
+    return (
+        FilmFileModel.query.filter(
+            FilmFileModel.record_id == record_id,
             FilmFileModel.status == FilmFileStatus.OK,
             (FilmFileModel.kind == FilmFileKind.CAPTIONS) | FilmFileModel.poster.isnot(None),
-        ).with_entities(
-            FilmFileModel.record_id,
-            FilmFileModel.key,
-            FilmFileModel.kind,
-            FilmFileModel.language,
-            FilmFileModel.cues,
         )
-        rows = {}
-        for row in query.order_by(FilmFileModel.key):
-            rows.setdefault(str(row.record_id), []).append(row)
-        return rows
+        .with_entities(
+            FilmFileModel.key, FilmFileModel.kind, FilmFileModel.language, FilmFileModel.cues
+        )
+        .order_by(FilmFileModel.key)
+        .all()
+    )
+
+
+def hit_film(record, rows):
+    """``msi_film`` of a film's search hit: its poster, when one of its videos has one."""
+    if not any(row.kind == FilmFileKind.VIDEO for row in rows):
+        return None
+    site = current_app.config["SITE_UI_URL"]
+    return {"poster": f"{site}/records/{record['id']}/poster"}
+
+
+def hit_captions(record, rows, fragments):
+    """The caption cues that say the words the highlighter marked in a hit's file text."""
+    captions = [row for row in rows if row.kind == FilmFileKind.CAPTIONS]
+    if not captions or not fragments:
+        return []
+    return caption_hits(captions, marked_terms(fragments), record["id"])

@@ -2,13 +2,14 @@
 
 from babel import Locale, UnknownLocaleError
 from flask import current_app, url_for
+from invenio_i18n import gettext as _
 from invenio_i18n.ext import current_i18n
 from invenio_pidstore.errors import PIDDoesNotExistError
 from invenio_pidstore.models import PersistentIdentifier
 from invenio_rdm_records.proxies import current_rdm_records_service as records_service
 
 from .api import check_draft, film_messages, film_rows
-from .captions import time_code
+from .captions import caption_kind, time_code
 from .embed import record_embeds
 from .models import FilmFileKind, FilmFileStatus
 
@@ -21,16 +22,27 @@ def language_name(code):
         return code or "?"
 
 
+def _label(row, kind):
+    """A track's name in the menus: its language, and for descriptions what they are."""
+    name = language_name(row.language) if row.language else row.key
+    return _("%(language)s (audio description)", language=name) if kind == "descriptions" else name
+
+
 def _tracks(pid_value, captions):
-    """Return the caption tracks, the user's language first and marked default."""
+    """Return the caption tracks, then the audio-description tracks, the user's language first;
+    the first caption track is the default."""
     ui_language = str(current_i18n.language or "sv")
-    ordered = sorted(captions, key=lambda r: (r.language != ui_language, r.key))
+    ordered = sorted(
+        captions,
+        key=lambda r: (caption_kind(r.key) != "captions", r.language != ui_language, r.key),
+    )
     return [
         {
             "src": url_for("msi_films.captions", pid_value=pid_value, key=row.key),
             "srclang": row.language or "",
-            "label": language_name(row.language) if row.language else row.key,
-            "default": index == 0,
+            "kind": caption_kind(row.key),
+            "label": _label(row, caption_kind(row.key)),
+            "default": index == 0 and caption_kind(row.key) == "captions",
             "key": row.key,
             "cues": [
                 {"start": start, "time": time_code(start), "text": text}

@@ -8,7 +8,9 @@ from invenio_rdm_records.proxies import current_rdm_records_service as records_s
 from .access import readable_record
 from .api import check_draft, film_rows, film_summary
 from .captions import Cue, write_webvtt
+from .durations import spoken
 from .models import FilmFileKind, FilmFileStatus
+from .player import player_languages
 from .ui import draft_film_messages, film_embeds, film_for
 
 
@@ -68,6 +70,8 @@ def create_ui_blueprint(app):
     blueprint.add_app_template_global(film_for, "msi_film")
     blueprint.add_app_template_global(film_embeds, "msi_film_embeds")
     blueprint.add_app_template_global(draft_film_messages, "msi_draft_film_messages")
+    blueprint.add_app_template_filter(spoken, "msi_duration")
+    blueprint.add_app_template_global(player_languages, "msi_player_languages")
     blueprint.add_url_rule("/records/<pid_value>/poster", view_func=poster)
     blueprint.add_url_rule("/records/<pid_value>/captions/<path:key>", view_func=captions)
     return blueprint

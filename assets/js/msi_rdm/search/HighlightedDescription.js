@@ -21,8 +21,20 @@ const LABELS = {
   },
 };
 
-function decodeEntities(text) {
-  return new DOMParser().parseFromString(text, "text/html").documentElement.textContent;
+// The entities OpenSearch's html encoder writes. Decoded by hand: an HTML parser would also drop
+// the whitespace a fragment starts with, and the word after each mark would lose its space.
+const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+export function decodeEntities(text) {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, name) => {
+    if (name[0] === "#") {
+      const hex = name[1] === "x" || name[1] === "X";
+      const code = hex ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      const valid = Number.isFinite(code) && code > 0 && code <= 0x10ffff;
+      return valid ? String.fromCodePoint(code) : entity;
+    }
+    return ENTITIES[name.toLowerCase()] ?? entity;
+  });
 }
 
 export function markedFragments(snippet) {

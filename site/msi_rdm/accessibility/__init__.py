@@ -1,0 +1,1 @@
+"""Accessibility: the statement the accessibility law asks for, privacy and contact pages."""

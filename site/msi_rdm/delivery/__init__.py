@@ -1,0 +1,1 @@
+"""Page delivery: compressed responses and long-lived caching of the hashed web assets."""

@@ -1,0 +1,1 @@
+"""File downloads: the stored MIME type for safe types, and RFC 9110 range requests."""
