@@ -88,3 +88,59 @@ def test_demo_loader_is_idempotent(app, database):
     before = published_titles()
     assert load_demo() == 0
     assert published_titles() == before
+
+
+def _frame(film, seconds):
+    """The film's frame at ``seconds``, decoded by ffmpeg, as an RGB image."""
+    import io
+
+    from PIL import Image
+
+    png = subprocess.run(
+        ["ffmpeg", "-loglevel", "error", "-ss", f"{seconds}", "-i", str(film)]
+        + ["-frames:v", "1", "-f", "image2pipe", "-vcodec", "png", "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    return Image.open(io.BytesIO(png)).convert("RGB")
+
+
+def _difference(one, other):
+    """Mean absolute difference of two images' pixels, 0..255."""
+    from PIL import ImageChops, ImageStat
+
+    return sum(ImageStat.Stat(ImageChops.difference(one, other)).mean) / 3
+
+
+def test_demo_film_has_title_card_speaker_and_caption_slides(tmp_path):
+    """A demo film opens on a title card, shows each Swedish caption on a slide while it is said,
+    names the speaker in a lower third and ends on MSI's card; its frames are those stills."""
+    from pathlib import Path
+
+    import yaml
+
+    from msi_rdm.demo.storyboard import make_demo_film, render, speakers, storyboard
+
+    root = Path(__file__).resolve().parents[2]
+    specs = yaml.safe_load((root / "app_data/demo/records.yaml").read_text())
+    names = yaml.safe_load((root / "app_data/vocabularies/names.yaml").read_text())
+    people = {entry["id"]: entry for entry in names}
+    spec = next(s for s in specs if s["title"].endswith("Digital inkludering för äldre"))
+    film_spec = next(f for f in spec["files"] if f["kind"] == "film")
+    cues = next(f for f in spec["files"] if f["name"].endswith(".sv.vtt"))["cues"]
+
+    film = make_demo_film(tmp_path, film_spec, spec, people)
+    speaker = speakers(spec, people)[0]
+    assert speaker.name == "Fredrik Holm" and speaker.affiliation == "Högskolan i Borås"
+    scenes = storyboard(spec["title"], spec["project"], [speaker], cues, film_spec["seconds"])
+    assert [s.kind for s in scenes] == ["title", "slide", "slide", "end"]
+    assert scenes[0].text == spec["title"] and scenes[0].end == cues[0]["start"]
+    assert [(s.start, s.text) for s in scenes[1:3]] == [(c["start"], c["text"]) for c in cues]
+    assert all(s.speaker == speaker for s in scenes[1:3])
+
+    stills = [render(scene) for scene in scenes]
+    for number, scene in enumerate(scenes):
+        frame = _frame(film, (scene.start + scene.end) / 2)
+        assert _difference(frame, stills[number]) < 3, scene.kind
+        others = [still for other, still in enumerate(stills) if other != number]
+        assert all(_difference(frame, still) > 5 for still in others), scene.kind

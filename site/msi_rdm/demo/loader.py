@@ -17,6 +17,7 @@ from invenio_rdm_records.records.models import RDMRecordMetadata
 from invenio_vocabularies.proxies import current_service as vocabulary_service
 
 from .files import make_file
+from .storyboard import make_demo_film
 
 DEMO_OWNER = "admin@msi-demo.org"
 
@@ -78,12 +79,22 @@ def record_data(spec, people):
 def custom_fields(spec):
     """Build the ``msi:`` custom fields of a demo record specification."""
     fields = {}
-    for key in ("themes", "sdgs", "sectors", "audiences"):
+    for key in ("themes", "sdgs", "sectors", "audiences", "ssif"):
         if spec.get(key):
             fields[f"msi:{key}"] = [{"id": value} for value in spec[key]]
-    for key in ("node", "strategic_area"):
+    for key in (
+        "node",
+        "strategic_area",
+        "output_type",
+        "content_type",
+        "publication_status",
+        "university",
+    ):
         if spec.get(key):
             fields[f"msi:{key}"] = {"id": spec[key]}
+    for key in ("journal", "imprint", "meeting"):
+        if spec.get(key):
+            fields[f"{key}:{key}"] = spec[key]
     if spec.get("plain_summary"):
         fields["msi:plain_summary"] = spec["plain_summary"]
     if spec.get("project"):
@@ -121,7 +132,12 @@ def _owner_identity():
 def publish(identity, spec, people, folder: Path):
     """Create, attach the files of and publish one demo record."""
     draft = records_service.create(identity, record_data(spec, people))
-    files = [make_file(folder, f, spec["title"]) for f in spec.get("files", [])]
+    files = [
+        make_demo_film(folder, f, spec, people)
+        if f["kind"] == "film"
+        else make_file(folder, f, spec["title"])
+        for f in spec.get("files", [])
+    ]
     if files:
         file_service = records_service.draft_files
         file_service.init_files(identity, draft.id, [{"key": path.name} for path in files])

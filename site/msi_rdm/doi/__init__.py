@@ -1,0 +1,1 @@
+"""DataCite DOIs: upstream's DataCite provider as MSI configures it, retries, a local fake."""
