@@ -8,8 +8,7 @@ import requests
 from invenio_access.permissions import system_identity
 from invenio_rdm_records.proxies import current_rdm_records_service
 from lxml import etree
-from oai_support import NS, assert_valid
-from sickle import Sickle
+from oai_support import NS, RecordingSickle, assert_valid
 from sickle.oaiexceptions import BadResumptionToken
 
 from helpers import deposit_each, record_data, refresh_indices
@@ -17,21 +16,6 @@ from msi_rdm.oai.tokens import dump_token, load_token
 
 OAI = NS["oai"]
 PAGE = 5
-
-
-class RecordingSickle(Sickle):
-    """Sickle that keeps every response it received."""
-
-    def __init__(self, endpoint):
-        """Harvest ``endpoint`` without retries."""
-        super().__init__(endpoint, max_retries=0, timeout=60)
-        self.responses = []
-
-    def harvest(self, **kwargs):
-        """Send one request and keep its response."""
-        response = super().harvest(**kwargs)
-        self.responses.append(response)
-        return response
 
 
 def _public_oai_ids(url):

@@ -12,7 +12,7 @@ from oai_support import NS, assert_valid, error_code, get_oai, oai_id
 from helpers import deposit, record_data, refresh_indices
 
 OAI = NS["oai"]
-FORMATS = ("oai_dc", "datacite", "oai_datacite", "marcxml", "oai_openaire")
+FORMATS = ("oai_dc", "datacite", "oai_datacite", "marcxml", "oai_openaire", "swepub_mods")
 
 
 def _headers(tree):
@@ -49,7 +49,7 @@ def test_record_identifiers_use_the_prefix(oai_records):
 
 
 def test_metadata_formats_listed(client, oai_records):
-    """ListMetadataFormats lists all five formats, for the repository and for one record."""
+    """ListMetadataFormats lists all six formats, for the repository and for one record."""
     for arguments in ({}, {"identifier": oai_id(oai_records["report"])}):
         tree = get_oai(client, verb="ListMetadataFormats", **arguments)
         assert_valid(tree)
@@ -160,7 +160,7 @@ def test_sets_select_their_records(client, oai_records):
         "type:video": (film, report),
         "openaire": (report, film),
     }
-    since = (datetime.now(UTC) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    since = oai_records["since"]
     for spec, (inside, outside) in cases.items():
         tree = get_oai(
             client, verb="ListIdentifiers", metadataPrefix="oai_dc", set=spec, **{"from": since}
@@ -184,7 +184,7 @@ def test_restricted_records_stay_out(client, oai_records):
     for prefix in FORMATS:
         tree = get_oai(client, verb="GetRecord", identifier=hidden, metadataPrefix=prefix)
         assert error_code(tree) == "idDoesNotExist"
-    since = (datetime.now(UTC) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    since = oai_records["since"]
     tree = get_oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": since})
     assert hidden not in [h.findtext(f"{OAI}identifier") for h in _headers(tree)]
     listed = get_oai(client, verb="ListRecords", metadataPrefix="oai_dc", **{"from": since})

@@ -2,11 +2,14 @@
 
 from flask import current_app
 
-from .vocabularies import props, title
+from ..vocabularies.props import props, title
 
 THEME_SCHEME = "MSI themes"
 SDG_SCHEME = "UN Sustainable Development Goals"
 SDG_SCHEME_URI = "http://metadata.un.org/sdg/"
+SSIF_SCHEME = "SSIF"
+SSIF_SCHEME_URI = "https://begrepp.uka.se/SSIF"
+"""Standard för svensk indelning av forskningsämnen (2025), UKÄ's concept scheme."""
 
 
 def theme_scheme_uri():
@@ -15,7 +18,7 @@ def theme_scheme_uri():
 
 
 def msi_subjects(source):
-    """Return themes and SDGs as ``{subject, scheme, scheme_uri, value_uri, lang}`` dicts."""
+    """Return themes, SDGs and SSIF as ``{subject, scheme, scheme_uri, value_uri, lang}`` dicts."""
     custom = source.get("custom_fields", {})
     subjects = []
     for theme in custom.get("msi:themes", []):
@@ -39,7 +42,23 @@ def msi_subjects(source):
                 "lang": "en",
             }
         )
+    for ssif in custom.get("msi:ssif", []):
+        for language in ("sv", "en"):
+            subjects.append(
+                {
+                    "subject": title("ssif", ssif["id"], language),
+                    "scheme": SSIF_SCHEME,
+                    "scheme_uri": SSIF_SCHEME_URI,
+                    "value_uri": props("ssif", ssif["id"]).get("uri", ""),
+                    "lang": language,
+                }
+            )
     return subjects
+
+
+def ssif_codes(source):
+    """The record's SSIF codes."""
+    return [ssif["id"] for ssif in source.get("custom_fields", {}).get("msi:ssif", [])]
 
 
 def msi_node(source):

@@ -9,8 +9,9 @@ from functools import cache
 from invenio_rdm_records.resources.serializers import MARCXMLSerializer
 from lxml import etree
 
-from .dublincore import descriptions_text
-from .mapping import api_shaped, msi_node, msi_subjects
+from ..exports.dublincore import descriptions_text
+from ..exports.vocabulary_schemas import VocabularyTableMixin
+from .mapping import SSIF_SCHEME, api_shaped, msi_node, msi_subjects, ssif_codes
 
 MARC = "http://www.loc.gov/MARC21/slim"
 
@@ -25,8 +26,12 @@ def _field(tag, ind1, ind2, subfields):
 
 
 def _msi_fields(source):
-    """650 subjects with their scheme and URI; 710 for the node's university with its ROR."""
+    """084 SSIF codes; 650 subjects with their scheme and URI; 710 for the node's university."""
     fields = [
+        _field("084", " ", " ", [("a", code), ("2", SSIF_SCHEME.lower())])
+        for code in ssif_codes(source)
+    ]
+    fields += [
         _field(
             "650",
             " ",
@@ -42,10 +47,14 @@ def _msi_fields(source):
     return fields
 
 
+class TableMARCXMLSerializer(VocabularyTableMixin, MARCXMLSerializer):
+    """Upstream's MARC21 serializer, its vocabulary props read from the table."""
+
+
 @cache
 def _serializer():
-    """One upstream serializer for all records."""
-    return MARCXMLSerializer()
+    """One serializer for all records."""
+    return TableMARCXMLSerializer()
 
 
 def marcxml_etree(pid, record):

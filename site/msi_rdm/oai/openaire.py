@@ -8,7 +8,7 @@ types to COAR types, access to COAR access rights).
 from flask import current_app
 from lxml import etree
 
-from .datacite import datacite_data
+from ..exports.datacite import datacite_data
 from .mapping import file_entries, msi_node, resource_type_props
 
 NS = {
@@ -20,6 +20,25 @@ NS = {
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMA_LOCATION = "http://namespace.openaire.eu/schema/oaire/ https://www.openaire.eu/schema/repo-lit/4.0/openaire.xsd"
 RESOURCE_TYPE_GENERAL = {"publication": "literature", "dataset": "dataset", "software": "software"}
+"""OpenAIRE result types as the guidelines' ``resourceTypeGeneral``; anything else (OpenAIRE's
+``other``) is ``other research product``, the fourth and last value openaire.xsd allows."""
+
+OTHER_RESEARCH_PRODUCT = "other research product"
+
+COAR_4_0_BROADER = {
+    "http://purl.org/coar/resource_type/c_ab20": "http://purl.org/coar/resource_type/c_18cf",
+    "http://purl.org/coar/resource_type/H9BQ-739P": "http://purl.org/coar/resource_type/c_efa0",
+    "http://purl.org/coar/resource_type/YZ1N-ZFT9": "http://purl.org/coar/resource_type/c_18cf",
+    "http://purl.org/coar/resource_type/R60J-J5BD": "http://purl.org/coar/resource_type/c_c94f",
+    "http://purl.org/coar/resource_type/NHD0-W6SY": "http://purl.org/coar/resource_type/c_ddb1",
+    "http://purl.org/coar/resource_type/c_e059": "http://purl.org/coar/resource_type/c_1843",
+}
+"""COAR concepts of the resource-type vocabulary that the guidelines' 4.0 list
+(``oaire-resourceType-v4.xsd``) does not hold, each with the 4.0 concept harvesters read in its
+place. Records declare the 4.0 schema (the published guidelines; 4.1 only adds COAR concepts), so
+their ``uri`` comes from the 4.0 list: data management plan and study registration -> text, peer
+review -> review, presentation -> conference object, survey data -> dataset, learning object ->
+other. The vocabulary keeps the precise concept for the other formats."""
 ACCESS_RIGHTS = {
     "open": ("open access", "http://purl.org/coar/access_right/c_abf2"),
     "embargoed": ("embargoed access", "http://purl.org/coar/access_right/c_f1cf"),
@@ -112,14 +131,15 @@ def openaire_etree(pid, record):
     if publisher or node:
         _element(root, "dc:publisher", publisher or node["university"])
     type_props = resource_type_props(source)
-    general = RESOURCE_TYPE_GENERAL.get(type_props.get("openaire_type"), "other")
+    general = RESOURCE_TYPE_GENERAL.get(type_props.get("openaire_type"), OTHER_RESEARCH_PRODUCT)
+    coar = type_props.get("coar")
     type_title = source.get("metadata", {}).get("resource_type", {}).get("title", {})
     _element(
         root,
         "oaire:resourceType",
         type_title.get("en") or source["metadata"]["resource_type"]["id"],
         resourceTypeGeneral=general,
-        uri=type_props.get("coar"),
+        uri=COAR_4_0_BROADER.get(coar, coar),
     )
     for description in data.get("descriptions", []):
         _element(root, "dc:description", description["description"], lang=description.get("lang"))

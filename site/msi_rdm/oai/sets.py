@@ -1,4 +1,5 @@
-"""OAI-PMH sets computed from the index document: node community, theme, SDG, type, openaire.
+"""OAI-PMH sets computed from the index document: node community, theme, SDG, type, openaire, and
+``SwePub-<code>`` per node university (records that meet KB's minimum level, ``msi_rdm.swepub``).
 
 Set membership is read from fields every record already carries, so no percolator runs on
 publish and a record's sets never go stale. Specs are hierarchical (``theme:barnets-ratt`` lies in
@@ -7,11 +8,12 @@ publish and a record's sets never go stale. Specs are hierarchical (``theme:barn
 
 from functools import cache
 
+from flask import current_app
 from invenio_communities.communities.records.models import CommunityMetadata
 from invenio_db import db
 from invenio_search.engine import dsl
 
-from .vocabularies import title, vocabulary
+from ..vocabularies.props import title, vocabulary
 
 FIELDS = {
     "community": "parent.communities.entries.slug",
@@ -41,8 +43,36 @@ def openaire_types():
     )
 
 
+def _swepub_prefix():
+    return current_app.config["MSI_SWEPUB_SET_PREFIX"]
+
+
+def swepub_query(spec):
+    """The query of a ``SwePub-<code>`` set: the university's records that SwePub may read."""
+    code = spec.removeprefix(_swepub_prefix())
+    if code not in vocabulary("msiuniversities"):
+        return None
+    return dsl.Q(
+        "bool",
+        filter=[
+            dsl.Q("term", **{"custom_fields.msi:swepub.university": code}),
+            dsl.Q("term", **{"custom_fields.msi:swepub.ready": True}),
+        ],
+    )
+
+
+def swepub_sets(custom):
+    """The SwePub set of an index document's custom fields, if it meets the minimum level."""
+    status = custom.get("msi:swepub") or {}
+    if status.get("ready") and status.get("university"):
+        return [f"{_swepub_prefix()}{status['university']}"]
+    return []
+
+
 def set_query(spec):
     """Return the query of a set spec, or None when no such set exists."""
+    if spec.startswith(_swepub_prefix()):
+        return swepub_query(spec)
     if spec == "openaire":
         return dsl.Q("terms", **{"metadata.resource_type.id": list(openaire_types())})
     family, _, value = spec.partition(":")
@@ -75,7 +105,7 @@ def record_sets(source):
             specs.extend(f"{family}:{value}" for value in values)
     if metadata.get("resource_type", {}).get("id") in openaire_types():
         specs.append("openaire")
-    return specs
+    return specs + swepub_sets(custom)
 
 
 def all_sets():
@@ -96,4 +126,8 @@ def all_sets():
                 (entry_id, title(vocabulary_id, entry_id)) for entry_id in vocabulary(vocabulary_id)
             )
         sets.extend((f"{family}:{value}", label) for value, label in members)
+    sets.extend(
+        (f"{_swepub_prefix()}{code}", f"SwePub: {title('msiuniversities', code, 'sv')}")
+        for code in sorted(vocabulary("msiuniversities"))
+    )
     return sets

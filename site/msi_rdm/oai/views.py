@@ -1,16 +1,20 @@
 """The ``/oai2d`` endpoint: one view answering every verb, errors included, with HTTP 200.
 
-It replaces the view of invenio-oaiserver's ``invenio_oaiserver.response`` endpoint (see
-``msi_rdm.ext.finalize_app``), so the URL and ``url_for`` stay upstream's.
+invenio-oaiserver keeps its URL rule and endpoint (``invenio_oaiserver.response``), so the URL,
+``url_for`` and per-endpoint settings stay upstream's; ``answer_oai_pmh`` answers requests of
+that endpoint before upstream's view is called (a ``before_request`` hook, see ``oai.ext``).
 """
 
 from datetime import UTC, datetime
 
-from flask import Response, request
+from flask import Response, current_app, request
 from lxml import etree
 
 from .errors import OAIError
+from .flow import busy_answer, over_budget
 from .verbs import NS_OAI, NS_XSI, VERBS, base_url, check_arguments
+
+ENDPOINT = "invenio_oaiserver.response"
 
 SCHEMA_LOCATION = f"{NS_OAI} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
 
@@ -73,3 +77,14 @@ def oai2d():
     _echo(request_element, verb, arguments)
     root.append(answer)
     return _answer(root)
+
+
+def answer_oai_pmh():
+    """``before_request`` hook: answer requests of upstream's OAI-PMH endpoint here, or 503 when
+    the harvester is over its budget (see ``oai.flow``)."""
+    if request.endpoint != ENDPOINT or not current_app.config["MSI_OAI_SERVER"]:
+        return None
+    wait = over_budget()
+    if wait is not None:
+        return busy_answer(wait)
+    return oai2d()
