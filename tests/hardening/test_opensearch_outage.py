@@ -7,8 +7,8 @@ from invenio_search import current_search_client
 from opensearchpy.exceptions import TransportError
 
 from helpers import record_data, refresh_indices
-from msi_rdm.resilience.reindex import reindex_stale
-from msi_rdm.resilience.tasks import reindex_stale as reindex_stale_task
+from msi_rdm.hardening.reindex import reindex_stale
+from msi_rdm.hardening.tasks import reindex_stale as reindex_stale_task
 
 from .faults import stopped, wait_for
 

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 from flask import current_app
 from invenio_db import db
 from invenio_rdm_records.proxies import current_rdm_records_service as records_service
+from invenio_search.utils import build_alias_name
 from opensearchpy.exceptions import ConflictError, NotFoundError
 
 CHUNK = 1000
@@ -15,7 +16,7 @@ def _indexed_versions(indexer, record_cls, ids):
     """Return ``{record id: indexed version}`` of the ids the index holds."""
     if not ids:
         return {}
-    index = indexer._prepare_index(indexer.record_to_index(record_cls({})))
+    index = build_alias_name(indexer.record_to_index(record_cls({})))
     answer = indexer.client.mget(index=index, body={"ids": ids}, _source=False)
     return {doc["_id"]: doc["_version"] for doc in answer["docs"] if doc.get("found")}
 
@@ -56,7 +57,7 @@ def _stale(record_cls, indexer, since):
             record = record_cls(row.data or {}, model=row)
             try:
                 indexer.client.delete(
-                    index=indexer._prepare_index(indexer.record_to_index(record)),
+                    index=build_alias_name(indexer.record_to_index(record)),
                     id=str(record.id),
                 )
                 fixed += 1

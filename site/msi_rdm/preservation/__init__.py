@@ -1,0 +1,1 @@
+"""Preservation: backups and restores, file fixity checks and BagIt packages of record versions."""

@@ -1,1 +1,0 @@
-"""Uploads: what file names and sizes the deposit accepts."""
