@@ -1,0 +1,1 @@
+"""Follow what is new: Atom and RSS feeds, saved searches, e-mail digests, coordinators' digest."""
