@@ -31,9 +31,9 @@ def measure(app, record_id, style, locale, repeat, url=None):
     """Cold, warm and bare-citeproc timings (seconds) of one record's citation."""
     from invenio_cache import current_cache
 
-    from msi_rdm.citations.csl import csl_data
-    from msi_rdm.citations.formatted import cache_key, format_citation
-    from msi_rdm.citations.styles import parsed_style
+    from msi_rdm.exports.csl import csl_data
+    from msi_rdm.exports.formatted import cache_key, format_citation
+    from msi_rdm.exports.styles import parsed_style
 
     client = app.test_client()
     path = f"/api/records/{record_id}"

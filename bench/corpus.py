@@ -8,7 +8,7 @@ of processes. The first ``--pdfs`` records get a generated multi-page Swedish PD
 first, in parallel, and kept under the state folder (``bench/corpus-pdfs``) for later runs, and
 the time they take is reported apart from the load's. Loading is
 incremental: numbers already present (their title ends with ``(korpus NNNNNN)``) are skipped.
-Each batch is published in one transaction by the bulk path (``msi_rdm.bulkpublish``), which
+Each batch is published in one transaction by the bulk path (``msi_rdm.bulk.publish``), which
 validates every record as the service does and writes the rows its publish leaves; the new records
 are then indexed with one bulk rebuild.
 """
@@ -114,7 +114,7 @@ def _start_worker(options):
 
 def load_numbers(numbers):
     """Publish the records of ``numbers`` in one bulk transaction (unindexed); return their ids."""
-    from msi_rdm.bulkpublish import publish_bulk
+    from msi_rdm.bulk.publish import publish_bulk
     from msi_rdm.demo.loader import record_data
 
     options, items = _state["options"], []
@@ -151,7 +151,7 @@ def main():
     import yaml
     from invenio_app.factory import create_app
 
-    from msi_rdm.bulkload import reindex_records
+    from msi_rdm.bulk.reindex import reindex_records
 
     app = create_app()
     with app.app_context():

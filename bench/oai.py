@@ -9,7 +9,6 @@ is harvested over HTTP as well (the number a harvester sees).
 """
 
 import argparse
-import importlib
 import statistics
 import sys
 import time
@@ -81,23 +80,14 @@ def http_getter(url):
 
 
 @contextmanager
-def upstream(app, view):
-    """Serve /oai2d as vanilla InvenioRDM does: upstream's view and vocabulary lookups."""
-    from invenio_rdm_records.resources.serializers import utils
-
-    from msi_rdm.oai.vocabularies import SERIALIZER_SCHEMAS, vocabulary_props
-
-    ours = app.view_functions["invenio_oaiserver.response"]
-    modules = [importlib.import_module(name) for name in SERIALIZER_SCHEMAS]
-    app.view_functions["invenio_oaiserver.response"] = view
-    for module in modules:
-        module.get_vocabulary_props = utils.get_vocabulary_props
+def upstream(app):
+    """Serve /oai2d as vanilla InvenioRDM does: invenio-oaiserver's view, upstream's lookups."""
+    ours = app.config["MSI_OAI_SERVER"]
+    app.config["MSI_OAI_SERVER"] = False
     try:
         yield
     finally:
-        app.view_functions["invenio_oaiserver.response"] = ours
-        for module in modules:
-            module.get_vocabulary_props = vocabulary_props
+        app.config["MSI_OAI_SERVER"] = ours
 
 
 def figures(pages):
@@ -195,12 +185,10 @@ def main():
 
 def run(app, options):
     """Harvest with MSI's view, upstream's view and, given a URL, over HTTP."""
-    from invenio_oaiserver.views.server import response as upstream_view
-
     get = in_process_getter(app)
     harvest(get, options.prefix, 2)  # warm-up: vocabularies, styles, connections
     results = {"msi": figures(harvest(get, options.prefix, options.max_pages))}
-    with upstream(app, upstream_view):
+    with upstream(app):
         results["upstream"] = figures(harvest(get, options.prefix, options.max_pages))
     if options.url:
         results["msi_http"] = figures(harvest(http_getter(options.url), options.prefix, 10**6))

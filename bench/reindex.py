@@ -2,10 +2,10 @@
 
     python bench/reindex.py [--repeat 3] [--limit N] [--chunk-size 500]
 
-Three ways, alternated in one process on the same records: MSI's bulk rebuild (``msi_rdm.bulkload``)
-with the full-text section, the same without it (upstream's dumper), and upstream's bulk indexer
-path (``RecordIndexer._index_action`` for each record, as ``rebuild_index`` + ``process_bulk_queue``
-do, without the message queue in between).
+Three ways, alternated in one process on the same records: MSI's bulk rebuild
+(``msi_rdm.bulk.reindex``) with the full-text section, the same without it (upstream's dumper),
+and upstream's bulk indexer path (``RecordIndexer._index_action`` for each record, as
+``rebuild_index`` + ``process_bulk_queue`` do, without the message queue in between).
 """
 
 import argparse
@@ -21,17 +21,26 @@ from common import report  # noqa: E402
 
 def msi_fulltext(ids, chunk_size):
     """MSI's bulk rebuild with the full-text section."""
-    from msi_rdm.bulkload import reindex_records
+    from msi_rdm.bulk.reindex import reindex_records
 
     reindex_records(ids, chunk_size=chunk_size)
 
 
 def msi_metadata_only(ids, chunk_size):
-    """MSI's bulk rebuild with upstream's dumper: no ``msi_search`` section."""
+    """MSI's bulk rebuild with upstream's extensions only: no ``msi_search`` section."""
     from invenio_rdm_records.proxies import current_rdm_records_service as service
-    from invenio_rdm_records.records.api import RDMRecord
 
-    with mock.patch.object(service.record_cls, "dumper", RDMRecord.dumper):
+    from msi_rdm.fulltext.dumper import MSISearchDumperExt
+    from msi_rdm.records.dumpers import MSIRecordDumper
+
+    class MetadataOnlyDumper(MSIRecordDumper):
+        def __init__(self, chunk=None):
+            super().__init__(chunk)
+            self._extensions = [
+                ext for ext in self._extensions if not isinstance(ext, MSISearchDumperExt)
+            ]
+
+    with mock.patch.object(service.record_cls, "dumper", MetadataOnlyDumper()):
         msi_fulltext(ids, chunk_size)
 
 
@@ -64,7 +73,7 @@ def main():
 
     from invenio_app.factory import create_app
 
-    from msi_rdm.bulkload import published_ids
+    from msi_rdm.bulk.reindex import published_ids
 
     app = create_app()
     with app.app_context():

@@ -43,9 +43,9 @@ def capture_queries(params_list):
     Each capture is ``(path, query parameters, body)`` as the application's search client put
     it on the wire the second time the search is asked (as the measured site answers it from
     then on): an ``_msearch`` of hits and facets with its newline-delimited body (see
-    ``msi_rdm.cached_facets``), or a ``_search`` with its JSON body. The application made here only
-    records what it would send; its rate limit is off, so the captures do not spend the measured
-    site's allowance for this address.
+    ``msi_rdm.upstream.cached_facets``), or a ``_search`` with its JSON body. The application made
+    here only records what it would send; its rate limit is off, so the captures do not spend the
+    measured site's allowance for this address.
     """
     from invenio_app.factory import create_app
     from opensearchpy import Transport

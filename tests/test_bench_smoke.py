@@ -36,14 +36,20 @@ def test_fulltext_benchmark_smoke(tmp_path):
     assert saved["baseline_seconds"]["n"] == 1
 
 
-def _run(tmp_path, script, *arguments):
-    """Run one benchmark on the test instance; return its saved JSON."""
+def _run(tmp_path, script, *arguments, dois=True):
+    """Run one benchmark on the test instance; return its saved JSON.
+
+    ``dois=False`` runs it with DataCite off, as scripts/bench.sh loads the synthetic corpus.
+    """
+    env = {**os.environ, "MSI_STATE": str(tmp_path)}
+    if not dois:
+        env["INVENIO_DATACITE_ENABLED"] = "False"
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / f"{script}.py"), *arguments],
         capture_output=True,
         text=True,
         timeout=600,
-        env={**os.environ, "MSI_STATE": str(tmp_path)},
+        env=env,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout, json.loads((tmp_path / f"bench/{script}.json").read_text())
@@ -103,7 +109,7 @@ def test_corpus_generator_smoke(tmp_path, app):
     from helpers import refresh_indices
 
     arguments = ["--records", "3", "--pdfs", "1", "--pages", "2", "--processes", "1"]
-    stdout, saved = _run(tmp_path, "corpus", *arguments, "--batch", "2")
+    stdout, saved = _run(tmp_path, "corpus", *arguments, "--batch", "2", dois=False)
     assert "| corpus |" in stdout
     assert saved["loaded"] == 3
     refresh_indices()
@@ -113,7 +119,7 @@ def test_corpus_generator_smoke(tmp_path, app):
             body={"query": {"match_phrase": {"metadata.title": "korpus 000000"}}},
         )["hits"]["hits"]
     assert len(hits) == 1 and hits[0]["_source"]["msi_search"]["fulltext"]
-    _, again = _run(tmp_path, "corpus", *arguments)
+    _, again = _run(tmp_path, "corpus", *arguments, dois=False)
     assert again["loaded"] == 0
 
 
@@ -123,3 +129,32 @@ def test_pages_benchmark_smoke(tmp_path):
     assert "| target p95 |" in stdout
     for page in ("report", "film", "profile"):
         assert saved[page]["p95_ms"] > 0 and saved[page]["sql_max"] > 0, page
+
+
+def test_browser_benchmark_smoke(tmp_path, msi_server):
+    """B8 loads the front page cold and warm in Chromium at 10 Mbit/s and saves its measures."""
+    stdout, saved = _run(
+        tmp_path, "browser", "--url", msi_server, "--repeat", "1", "--pages", "front"
+    )
+    assert "| front | msi |" in stdout and "| front | target |" in stdout
+    cold, warm = saved["pages"]["front"]["msi"]["cold"], saved["pages"]["front"]["msi"]["warm"]
+    assert cold["bytes"] > 0 and cold["requests"] > 0 and cold["fcp_ms"] > 0
+    assert warm["requests"] < cold["requests"]
+    assert saved["network"]["downloadThroughput"] == 10 * 1_000_000 / 8
+
+
+def test_alerts_benchmark_smoke(tmp_path, app):
+    """B10 runs digests for a few saved searches, grouped and one by one, and removes its users."""
+    from invenio_accounts.models import User
+
+    stdout, saved = _run(
+        tmp_path,
+        "alerts",
+        *("--searches", "30", "--users", "10", "--queries", "5", "--baseline", "3"),
+        *("--repeat", "1"),
+    )
+    assert "| ratio grouped/baseline searches/s |" in stdout
+    assert saved["saved_searches"] == 30
+    assert 0 < saved["distinct_questions"] <= 5
+    assert saved["searches_per_second"] > 0 and saved["baseline_searches_per_second"] > 0
+    assert User.query.filter(User.email.like("bench-alerts-%")).count() == 0
