@@ -1,5 +1,5 @@
 # The MSI repository. `make run` serves it, `make test` tests it; both install what is missing.
-.PHONY: run test stop clean status format translations bench
+.PHONY: run test stop clean status format translations bench backup restore
 SHELL := /bin/bash
 
 run:  ## Install, start services, initialise once, build assets, serve at http://127.0.0.1:5000
@@ -10,6 +10,12 @@ test:  ## Lint and run the whole test suite against real services
 
 bench:  ## Benchmarks against the running site (make run first); QUICK=1 for a short run
 	@QUICK=$(QUICK) scripts/bench.sh
+
+backup:  ## Back up the development instance into the new folder DIR (make backup DIR=...)
+	@scripts/backup.sh backup "$(DIR)"
+
+restore:  ## Restore the backup in DIR onto an empty development instance (after make clean)
+	@scripts/backup.sh restore "$(DIR)" "$(FILES_DIR)"
 
 stop:  ## Stop the web server, worker and services that `make run` started
 	@scripts/stop.sh

@@ -40,6 +40,18 @@ sed -e "s#^@siteFolder .*#@siteFolder  : '../../less/site';#" \
     "$theme_example" >"$assets/less/theme.config"
 grep -q 'themes/rdm/theme.less' "$assets/less/theme.config" \
     || msi_die "invenio-theme's theme.config.example changed; update scripts/assets.sh"
+# MSI's Swedish for upstream's React strings that upstream's catalogs leave in English or lack
+# (assets/i18n/sv/<package>.json), merged over each package's catalog before the build.
+python - "$MSI_ROOT/assets/i18n/sv" "$assets/translations" <<'PY'
+import json, pathlib, sys
+ours, catalogs = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+for path in sorted(ours.glob("*.json")):
+    target = catalogs / path.stem / "messages/sv/translations.json"
+    if not target.exists():
+        sys.exit(f"no Swedish catalog of {path.stem} to add MSI's translations to")
+    merged = {**json.loads(target.read_text()), **json.loads(path.read_text())}
+    target.write_text(json.dumps(merged, ensure_ascii=False, indent=2, sort_keys=True))
+PY
 # The npm registry here lacks warcio 2.4.12+, wanted by invenio-previewer's replaywebpage.
 python - "$assets/package.json" <<'PY'
 import json, sys

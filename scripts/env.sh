@@ -14,6 +14,8 @@ MSI_REDIS_PORT="${MSI_REDIS_PORT:-6379}"
 MSI_OS_PORT="${MSI_OS_PORT:-9200}"
 MSI_OS_VERSION="${MSI_OS_VERSION:-2.19.1}"
 MSI_OS_HEAP="${MSI_OS_HEAP:-1g}"
+# The local fake of DataCite's REST API (msi_rdm.doi.fake_datacite); production points at DataCite.
+MSI_DATACITE_PORT="${MSI_DATACITE_PORT:-$((MSI_WEB_PORT + 1000))}"
 # The unprivileged account that runs PostgreSQL and OpenSearch when the scripts run as root.
 MSI_SVC_USER="${MSI_SVC_USER:-msirdm}"
 MSI_ADMIN_EMAIL="${MSI_ADMIN_EMAIL:-admin@msi-demo.org}"
@@ -23,6 +25,12 @@ MSI_OWN_PG=1; MSI_OWN_REDIS=1; MSI_OWN_OS=1
 [ -n "${INVENIO_SQLALCHEMY_DATABASE_URI:-}" ] && MSI_OWN_PG=0
 [ -n "${INVENIO_SEARCH_HOSTS:-}" ] && MSI_OWN_OS=0
 [ -n "${INVENIO_CACHE_REDIS_URL:-}${INVENIO_BROKER_URL:-}" ] && MSI_OWN_REDIS=0
+# DataCite: the fake, unless the environment names a DataCite account of its own.
+MSI_OWN_DATACITE=1
+if [ "${MSI_DATACITE_FAKE:-}" != 1 ] \
+    && [ -n "${INVENIO_DATACITE_URL:-}${INVENIO_DATACITE_USERNAME:-}${INVENIO_DATACITE_ENABLED:-}" ]; then
+    MSI_OWN_DATACITE=0
+fi
 
 msi_secret() {
     # Print the named secret, generating it into the state folder the first time.
@@ -61,6 +69,14 @@ msi_env() {
         # Community memberships of signed-in users; upstream's default is localhost:6379, which
         # would reach another instance's Redis (or none) when MSI_REDIS_PORT is changed.
         export INVENIO_COMMUNITIES_IDENTITIES_CACHE_REDIS_URL="$redis/$((redis_base + 6))"
+    fi
+    if [ "$MSI_OWN_DATACITE" = 1 ]; then
+        # DOIs against the local fake DataCite, under the test prefix 10.5072.
+        export INVENIO_DATACITE_ENABLED=True INVENIO_DATACITE_TEST_MODE=True
+        export INVENIO_DATACITE_URL="http://$MSI_HOST:$MSI_DATACITE_PORT/"
+        export INVENIO_DATACITE_USERNAME=MSI.FAKE INVENIO_DATACITE_PREFIX=10.5072
+        export INVENIO_DATACITE_PASSWORD="$(msi_secret datacite_password)"
+        export INVENIO_DATACITE_DATACENTER_SYMBOL=MSI.FAKE MSI_DATACITE_FAKE=1
     fi
     export INVENIO_SEARCH_INDEX_PREFIX="${INVENIO_SEARCH_INDEX_PREFIX:-$prefix}"
     export INVENIO_SITE_UI_URL="${INVENIO_SITE_UI_URL:-http://$MSI_HOST:$MSI_WEB_PORT}"

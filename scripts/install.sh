@@ -4,6 +4,26 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$MSI_ROOT/scripts/services.sh" install
 
+install_node_tools() {
+    # install_node_tools FOLDER PACKAGE_JSON WHAT: the npm packages a test suite runs (pinned in its
+    # package.json) into $MSI_STATE/FOLDER, again only when that package.json changed.
+    local dir="$MSI_STATE/$1" package="$MSI_ROOT/$2" what="$3" want
+    want=$(sha256sum "$package" | cut -c1-16)
+    [ -f "$dir/.msi-hash" ] && [ "$(cat "$dir/.msi-hash")" = "$want" ] && return 0
+    command -v npm >/dev/null || msi_die "npm is needed for $what"
+    mkdir -p "$dir" "$MSI_LOG"
+    cp "$package" "$dir/package.json"
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error) >"$MSI_LOG/$1.log" 2>&1 \
+        || msi_die "installing $what failed" "$MSI_LOG/$1.log"
+    echo "$want" >"$dir/.msi-hash"
+}
+if [ "${MSI_BROWSER:-0}" = 1 ]; then
+    # axe-core for the browser tests' accessibility checks; citeproc-js, the reference CSL
+    # processor the citation tests compare with.
+    install_node_tools browser-tools tests/browser/package.json "the browser tests' axe-core"
+    install_node_tools citeproc-js tests/exports/citeprocjs/package.json "the citation tests' citeproc-js"
+fi
+
 compile_translations() {
     "$MSI_VENV/bin/pybabel" compile -f -d "$MSI_ROOT/site/msi_rdm/translations" >/dev/null 2>&1 \
         || msi_die "compiling the translations failed"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install, start, stop and report the native services: PostgreSQL, Redis and OpenSearch.
-# Usage: scripts/services.sh install|status, or start|stop|restart [postgres|redis|opensearch]
+# Install, start, stop and report the native services: PostgreSQL, Redis and OpenSearch, and the
+# local fake of DataCite's REST API.
+# Usage: scripts/services.sh install|status, or start|stop|restart [postgres|redis|opensearch|datacite]
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
@@ -39,6 +40,8 @@ install_packages() {
     [ -n "$(java_home 2>/dev/null)" ] || missing+=(openjdk-17-jre-headless)
     if [ "${MSI_BROWSER:-0}" = 1 ]; then
         command -v chromium >/dev/null || missing+=(chromium)
+        # The compose file's nginx configuration is tested with the same nginx version (1.22).
+        command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
     fi
     [ ${#missing[@]} -eq 0 ] && return 0
     msi_say "installing Debian packages: ${missing[*]}"
@@ -227,35 +230,66 @@ stop_opensearch() {
     kill -9 "$(cat "$pid")" 2>/dev/null || true
 }
 
+# --- DataCite (the local fake; production uses DataCite's API) --------------------------------
+
+DC_DIR="$MSI_STATE/datacite"
+
+datacite_up() { curl -sf "http://$MSI_HOST:$MSI_DATACITE_PORT/heartbeat" | grep -q OK; }
+
+start_datacite() {
+    local pid="$DC_DIR/fake.pid" log="$MSI_LOG/datacite.log"
+    mkdir -p "$DC_DIR" "$MSI_LOG"
+    msi_pid_alive "$pid" && return 0
+    msi_port_open "$MSI_DATACITE_PORT" && msi_die "port $MSI_DATACITE_PORT is taken by another \
+program; stop it or set MSI_DATACITE_PORT"
+    [ -x "$MSI_VENV/bin/python" ] || msi_die "the Python environment is missing (scripts/install.sh)"
+    setsid "$MSI_VENV/bin/python" -m msi_rdm.doi.fake_datacite --port "$MSI_DATACITE_PORT" \
+        --username MSI.FAKE --password "$(msi_secret datacite_password)" --prefix 10.5072 \
+        --state "$DC_DIR/dois.json" >"$log" 2>&1 &
+    echo $! >"$pid"
+    msi_wait 30 "the fake DataCite" "$log" datacite_up
+}
+
+stop_datacite() {
+    local pid="$DC_DIR/fake.pid"
+    msi_pid_alive "$pid" || return 0
+    kill "$(cat "$pid")"
+    local i; for i in $(seq 50); do msi_pid_alive "$pid" || break; sleep 0.2; done
+    rm -f "$pid"
+}
+
 start() {
     install
     [ "$MSI_OWN_PG" = 1 ] && start_postgres
     [ "$MSI_OWN_REDIS" = 1 ] && start_redis
     [ "$MSI_OWN_OS" = 1 ] && start_opensearch
+    [ "$MSI_OWN_DATACITE" = 1 ] && start_datacite
     return 0
 }
 
 stop() {
+    stop_datacite
     stop_opensearch
     stop_redis
     stop_postgres
 }
 
 status() {
-    local pg="down" rd="down" os="down"
+    local pg="down" rd="down" os="down" dc="down"
     [ -f "$PG_DIR/data/PG_VERSION" ] && msi_as_svc "$(pg_bin)/pg_ctl" -D "$PG_DIR/data" status \
         >/dev/null 2>&1 && pg="up (port $MSI_PG_PORT)"
     msi_pid_alive "$REDIS_DIR/redis.pid" && rd="up (port $MSI_REDIS_PORT)"
     os_healthy && os="up (port $MSI_OS_PORT)"
-    echo "postgresql: $pg"; echo "redis:      $rd"; echo "opensearch: $os"
+    datacite_up && dc="up (fake, port $MSI_DATACITE_PORT)"
+    echo "postgresql: $pg"; echo "redis:      $rd"; echo "opensearch: $os"; echo "datacite:   $dc"
 }
 
 one() {
     # Start, stop or restart a single service: what fault tests do to the running stack.
     local action=$1 service=$2
     case "$service" in
-        postgres|redis|opensearch) ;;
-        *) echo "unknown service: $service (postgres, redis or opensearch)" >&2; exit 2 ;;
+        postgres|redis|opensearch|datacite) ;;
+        *) echo "unknown service: $service (postgres, redis, opensearch or datacite)" >&2; exit 2 ;;
     esac
     case "$action" in
         start) install; "start_$service" ;;
@@ -271,5 +305,6 @@ case "${1:-}" in
         elif [ "$1" = restart ]; then stop; start
         else "$1"; fi ;;
     status) status ;;
-    *) echo "usage: $0 install|status|start|stop|restart [postgres|redis|opensearch]" >&2; exit 2 ;;
+    *) echo "usage: $0 install|status|start|stop|restart [postgres|redis|opensearch|datacite]" >&2
+       exit 2 ;;
 esac

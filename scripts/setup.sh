@@ -17,6 +17,10 @@ if [ -f "$stamp" ] && [ "${2:-}" != "--force" ]; then
     {
         invenio alembic upgrade
         invenio msi fulltext upgrade-indices
+        # Instances initialised before communities had logos get them once.
+        if [ ! -f "$INVENIO_INSTANCE_PATH/.community-logos" ]; then
+            invenio msi communities logos && touch "$INVENIO_INSTANCE_PATH/.community-logos"
+        fi
     } >"$log" 2>&1 || msi_die "upgrading the $flavour instance failed" "$log"
     if grep -q "search section added" "$log"; then
         msi_say "indexing the full text of existing records"
@@ -42,4 +46,5 @@ invenio msi init --files-uri "$MSI_STATE/files-$flavour" --admin-email "$MSI_ADM
     || msi_die "initialising the $flavour instance failed" "$log" 30
 invenio msi check >>"$log" 2>&1 || msi_die "the $flavour instance is incomplete" "$log" 30
 date -u +%FT%TZ >"$stamp"
+touch "$INVENIO_INSTANCE_PATH/.community-logos"
 msi_say "the $flavour instance is ready"

@@ -12,11 +12,32 @@ start=$SECONDS
 "$MSI_ROOT/scripts/setup.sh" test --force
 msi_env test
 cd "$MSI_ROOT"
+UPSTREAM_OFF_TESTS=(
+    tests/test_records_flow.py tests/custom_fields tests/oai tests/exports
+    tests/security/test_permission_matrix.py tests/security/test_policies.py
+    tests/fulltext/test_fulltext_search.py tests/films/test_search_and_metadata.py
+    tests/researchers/test_workflow_api.py tests/upstream/test_registry.py
+)
 msi_say "linting with ruff"
 ruff format --check --quiet site tests bench scripts || msi_die "ruff format: run 'make format'"
 ruff check --quiet site tests bench scripts || msi_die "ruff found problems (see above)"
 msi_say "running the test suite"
 status=0
-python -m pytest "$@" || status=$?
+if [ "$#" -eq 0 ]; then
+    # The alerts tests each run in a process of their own: in a shared one, pages of later tests
+    # came out in English after them (cause not found yet; see issue #23's note).
+    python -m pytest --durations=25 --ignore=tests/alerts || status=$?
+    for file in tests/alerts/test_*.py; do
+        python -m pytest -q "$file" || status=$?
+    done
+else
+    python -m pytest "$@" || status=$?
+fi
+if [ "$#" -eq 0 ]; then
+    # The same answers without any change to upstream (msi_rdm.upstream), only slower.
+    msi_say "running the API, OAI-PMH, export and permission tests with every upstream change off"
+    INVENIO_MSI_UPSTREAM_ENABLED=False python -m pytest -q "${UPSTREAM_OFF_TESTS[@]}" \
+        || status=$?
+fi
 msi_say "make test took $((SECONDS - start)) s"
 exit "$status"
