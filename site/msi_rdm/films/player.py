@@ -122,8 +122,12 @@ PLAYER_MESSAGES = {
     "Playing in Picture-in-Picture": _("Playing in Picture-in-Picture"),
     "Skip backward {1} seconds": _("Skip backward {1} seconds"),
     "Skip forward {1} seconds": _("Skip forward {1} seconds"),
+    # Not in en.json: the skip buttons' default control text, their title while they are hidden.
+    "Skip Backward": _("Skip Backward"),
+    "Skip Forward": _("Skip Forward"),
 }
-"""video.js 8's English messages (its ``lang/en.json``), each translated by MSI's catalog."""
+"""video.js 8's English messages (its ``lang/en.json`` and the skip buttons' default control
+text), each translated by MSI's catalog."""
 
 
 def player_languages(language):
