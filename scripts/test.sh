@@ -24,12 +24,7 @@ ruff check --quiet site tests bench scripts || msi_die "ruff found problems (see
 msi_say "running the test suite"
 status=0
 if [ "$#" -eq 0 ]; then
-    # The alerts tests each run in a process of their own: in a shared one, pages of later tests
-    # came out in English after them (cause not found yet; see issue #23's note).
-    python -m pytest --durations=25 --ignore=tests/alerts || status=$?
-    for file in tests/alerts/test_*.py; do
-        python -m pytest -q "$file" || status=$?
-    done
+    python -m pytest --durations=25 || status=$?
 else
     python -m pytest "$@" || status=$?
 fi

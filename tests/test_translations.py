@@ -48,6 +48,38 @@ def test_swedish_is_the_default_and_english_available(app):
             assert gettext("Reports") == "Reports"
 
 
+def test_one_users_language_leaves_everyone_elses_alone(app, database):
+    """An account that chooses English and another time zone, through its preferences or the
+    users' REST API schema, keeps Swedish and Stockholm the defaults of every other visitor;
+    a language the site does not offer is refused."""
+    import pytest
+    from invenio_accounts.models import User
+    from invenio_users_resources.proxies import current_users_service
+
+    from helpers import new_user
+
+    user = new_user(database, "english")
+    with app.app_context():
+        account = database.session.get(User, user.id)
+        chosen = {"locale": "en", "timezone": "Europe/London"}
+        account.preferences = {**(account.preferences or {}), **chosen}
+        database.session.commit()
+        assert app.config["BABEL_DEFAULT_LOCALE"] == "sv"
+        loaded = current_users_service.schema.schema().load(
+            {"preferences": chosen}, partial=True, unknown="exclude"
+        )
+        assert loaded["preferences"] == chosen
+        with pytest.raises(ValueError, match="Välj ett av webbplatsens språk"):
+            account.preferences = {**account.preferences, "locale": "de"}
+        database.session.rollback()
+    assert app.config["BABEL_DEFAULT_LOCALE"] == "sv"
+    assert app.config["BABEL_DEFAULT_TIMEZONE"] == "Europe/Stockholm"
+    with app.app_context(), app.test_client() as visitor:
+        page = visitor.get("/").get_data(as_text=True)
+    assert '<html lang="sv"' in page
+    assert "Rapporter" in page
+
+
 def test_api_refusals_speak_the_callers_language(app, client, api_headers):
     """Bad bodies and bad file names are refused in Swedish by default and in English on
     request, like the rest of the site."""

@@ -64,6 +64,8 @@ from .hardening.uploads import FileKeyComponent
 from .oai.flow import is_oai_request
 from .orcid.oauth import ORCID_REMOTE_APP
 from .orcid.push import OrcidPushComponent
+from .preferences import PreferencesSchema
+from .preferences import UserSchema as PreferencesUserSchema
 from .records.api import MSIRecord
 from .records.schema import MSIRecordSchema
 from .records.serializers import OrjsonJSONSerializer, OrjsonUIJSONSerializer
@@ -102,6 +104,10 @@ BABEL_DEFAULT_LOCALE = "sv"
 BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
 I18N_LANGUAGES = [("en", _("English"))]
 """Languages besides the default; Swedish is the default locale."""
+
+ACCOUNTS_USER_PREFERENCES_SCHEMA = PreferencesSchema()
+USERS_RESOURCES_SERVICE_SCHEMA = PreferencesUserSchema
+"""Users' preferences checked without rewriting the defaults above (``msi_rdm.preferences``)."""
 
 # Services
 # --------
