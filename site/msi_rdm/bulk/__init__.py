@@ -1,1 +1,1 @@
-"""bulk."""
+"""Work on many records at once: bulk publishing, index rebuilds and statistics in chunks."""

@@ -1,1 +1,1 @@
-"""records."""
+"""MSI's records: the record class, its index dumper, its service schema and JSON answers."""

@@ -1,1 +1,1 @@
-"""search."""
+"""Searching the records: OpenSearch's client, per-request access caching, old indices."""
