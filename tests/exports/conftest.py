@@ -52,7 +52,7 @@ def edge_records(app, depositor):
         "Sociala innovationer i Borås: lärdomar från tre kommuner",
         [person("Sjöberg", "Karin"), person("Nod", "Erik")],
     )
-    report["custom_fields"] = {"msi:node": {"id": "nod-boras"}}
+    report["custom_fields"] = {"msi:node": {"id": "nod-boras"}, "msi:report_number": "2025:3"}
     del report["metadata"]["publisher"]
     film = film_data("Trygga torg – en film om samskapande")
     english = with_creators(

@@ -17,6 +17,8 @@ SUMMARY_LANGUAGES = ("sv", "en")
 
 PROJECT_MAX_LENGTH = 500
 
+REPORT_NUMBER_MAX_LENGTH = 100
+
 
 def plain_text(value):
     """Refuse markup: the field is plain text wherever it is shown or exported."""
@@ -64,6 +66,10 @@ MSI_CUSTOM_FIELDS = [
     TextCF(
         name="msi:project",
         field_args={"validate": [validate.Length(max=PROJECT_MAX_LENGTH), plain_text]},
+    ),
+    TextCF(
+        name="msi:report_number",
+        field_args={"validate": [validate.Length(max=REPORT_NUMBER_MAX_LENGTH), plain_text]},
     ),
     *FILM_CUSTOM_FIELDS,
     *SWEPUB_CUSTOM_FIELDS,

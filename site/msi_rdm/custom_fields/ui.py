@@ -97,6 +97,19 @@ MSI_CUSTOM_FIELDS_UI = {
                 "icon": "sitemap",
             },
         },
+        {
+            "field": "msi:report_number",
+            "ui_widget": "Input",
+            "props": {
+                "label": _("Report number"),
+                "placeholder": "2025:3",
+                "description": _(
+                    "A report's number in its series, as printed on it. Cited and exported "
+                    "for reports only."
+                ),
+                "icon": "hashtag",
+            },
+        },
     ],
 }
 

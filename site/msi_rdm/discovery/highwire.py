@@ -13,7 +13,7 @@ given where the record has the data. Choices the guidelines leave open:
 - ``citation_technical_report_institution``: for reports (resource types whose CSL type is
   ``report``: reports, policy briefs, working papers, technical notes, deliverables), the
   publisher, else the university of the record's MSI node. Reports are what Scholar indexes as
-  technical reports.
+  technical reports. ``citation_technical_report_number``: the report's ``msi:report_number``.
 - ``citation_doi``: the DOI alone (``10.x/y``), only when the record has one.
 - ``citation_pdf_url`` stays with the file links in the template: only readers of the files get it.
 """
@@ -21,6 +21,7 @@ given where the record has the data. Choices the guidelines leave open:
 import html
 import re
 
+from ..oai.mapping import report_number
 from ..vocabularies.props import props
 
 
@@ -72,6 +73,9 @@ def highwire_tags(record_ui):
         institution = publisher or _node_university(record_ui)
         if institution:
             tags.append(("citation_technical_report_institution", institution))
+        number = report_number(record_ui)
+        if number:
+            tags.append(("citation_technical_report_number", number))
     doi = ((record_ui.get("pids") or {}).get("doi") or {}).get("identifier")
     if doi:
         tags.append(("citation_doi", doi))

@@ -10,7 +10,7 @@ from functools import cache
 
 from invenio_rdm_records.resources.serializers import CSLJSONSerializer
 
-from ..oai.mapping import msi_node, resource_type_props
+from ..oai.mapping import msi_node, report_number, resource_type_props
 from .vocabulary_schemas import VocabularyTableMixin
 
 DIRECTOR = "director"
@@ -62,6 +62,9 @@ def csl_data(record):
     if data.get("type") == "report" and node:
         data.setdefault("publisher", node["university"])
         data["authority"] = node["university"]
+    number = report_number(record)
+    if number:
+        data["number"] = number
     data["type"] = resource_type_props(record).get("csl") or data.get("type", "document")
     if data["type"] == "motion_picture":
         data.setdefault("genre", FILM_GENRE)

@@ -10,7 +10,7 @@ and the properties expand into the same one, whatever the context document says.
 from invenio_rdm_records.resources.serializers import SchemaorgJSONLDSerializer
 
 from ..films.api import public_poster_url
-from ..oai.mapping import msi_node
+from ..oai.mapping import msi_node, report_number
 from .vocabulary_schemas import VocabularyTableMixin
 
 SCHEMA_ORG = "https://schema.org"
@@ -44,6 +44,9 @@ def add_msi_fields(record, data):
         poster = public_poster_url(record)
         if poster:
             result["thumbnailUrl"] = poster
+    number = report_number(record)
+    if number and result.get("@type") == "Report":
+        result["reportNumber"] = number
     node = msi_node(record)
     if node and node["university"]:
         organisation = {"@type": "Organization", "name": node["university"]}

@@ -80,6 +80,14 @@ def resource_type_props(source):
     return props("resourcetypes", type_id) if type_id else {}
 
 
+def report_number(source):
+    """The number of a report in its series (``msi:report_number``); None for other types."""
+    number = (source.get("custom_fields") or {}).get("msi:report_number")
+    if not number or resource_type_props(source).get("csl") != "report":
+        return None
+    return number
+
+
 def file_entries(source):
     """The record's file entries as a list: the index holds a list, the API a dict by key."""
     entries = source.get("files", {}).get("entries") or []

@@ -11,7 +11,14 @@ from lxml import etree
 
 from ..exports.dublincore import descriptions_text
 from ..exports.vocabulary_schemas import VocabularyTableMixin
-from .mapping import SSIF_SCHEME, api_shaped, msi_node, msi_subjects, ssif_codes
+from .mapping import (
+    SSIF_SCHEME,
+    api_shaped,
+    msi_node,
+    msi_subjects,
+    report_number,
+    ssif_codes,
+)
 
 MARC = "http://www.loc.gov/MARC21/slim"
 
@@ -26,11 +33,15 @@ def _field(tag, ind1, ind2, subfields):
 
 
 def _msi_fields(source):
-    """084 SSIF codes; 650 subjects with their scheme and URI; 710 for the node's university."""
+    """084 SSIF codes; 088 a report's number; 650 subjects with their scheme and URI; 710 for
+    the node's university."""
     fields = [
         _field("084", " ", " ", [("a", code), ("2", SSIF_SCHEME.lower())])
         for code in ssif_codes(source)
     ]
+    number = report_number(source)
+    if number:
+        fields.append(_field("088", " ", " ", [("a", number)]))
     fields += [
         _field(
             "650",
