@@ -21,11 +21,13 @@ if [ "${QUICK:-0}" = 1 ]; then
         --url "$url" --token "$token"
     python "$MSI_ROOT/bench/oai.py" --url "$url" --clone 500
     python "$MSI_ROOT/bench/citations.py" --url "$url" --repeat 10
+    python "$MSI_ROOT/bench/harvest.py" --url "$url" --records 2000
 else
     python "$MSI_ROOT/bench/search.py" --url "$url"
     python "$MSI_ROOT/bench/fulltext.py" --url "$url" --token "$token"
     python "$MSI_ROOT/bench/oai.py" --url "$url" --clone 20000
     python "$MSI_ROOT/bench/citations.py" --url "$url"
+    python "$MSI_ROOT/bench/harvest.py" --url "$url" --records 100000
 fi
 # --- B3 reindex, B6 pages, B7 memory ---
 if [ "${QUICK:-0}" = 1 ]; then
