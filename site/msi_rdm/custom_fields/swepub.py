@@ -10,6 +10,7 @@ from invenio_records_resources.services.custom_fields import BaseCF
 from marshmallow import fields
 
 from .options import CachedOptionsVocabularyCF
+from .ui import vocabulary_widget
 
 
 class SwepubStatusCF(BaseCF):
@@ -56,28 +57,10 @@ SWEPUB_CUSTOM_FIELDS = [
 """The SwePub fields; ``msi:swepub`` is computed, never asked for."""
 
 
-def _widget(field, vocabulary, label, description, icon, multiple=False):
-    """An autocompleting dropdown over one of the SwePub vocabularies."""
-    return {
-        "field": field,
-        "ui_widget": "AutocompleteDropdown",
-        "props": {
-            "label": label,
-            "description": description,
-            "icon": icon,
-            "placeholder": _("Start typing…"),
-            "autocompleteFrom": f"/api/vocabularies/{vocabulary}",
-            "autocompleteFromAcceptHeader": "application/vnd.inveniordm.v1+json",
-            "multiple": multiple,
-            "clearable": True,
-        },
-    }
-
-
 SWEPUB_CUSTOM_FIELDS_UI = {
     "section": _("Research reporting (SwePub)"),
     "fields": [
-        _widget(
+        vocabulary_widget(
             "msi:ssif",
             "ssif",
             _("Research subjects (SSIF)"),
@@ -86,16 +69,16 @@ SWEPUB_CUSTOM_FIELDS_UI = {
                 "English name, preferably at the five-digit level."
             ),
             "sitemap",
-            multiple=True,
         ),
-        _widget(
+        vocabulary_widget(
             "msi:output_type",
             "swepuboutputtypes",
             _("Output type (SwePub)"),
             _("Leave empty to use the type that follows from the resource type."),
             "file alternate",
+            multiple=False,
         ),
-        _widget(
+        vocabulary_widget(
             "msi:content_type",
             "swepubcontenttypes",
             _("Content type (SwePub)"),
@@ -104,20 +87,23 @@ SWEPUB_CUSTOM_FIELDS_UI = {
                 "conference papers; other types get a default."
             ),
             "check circle",
+            multiple=False,
         ),
-        _widget(
+        vocabulary_widget(
             "msi:publication_status",
             "swepubpublicationstatus",
             _("Publication status"),
             _("Leave empty for a published work."),
             "calendar check",
+            multiple=False,
         ),
-        _widget(
+        vocabulary_widget(
             "msi:university",
             "msiuniversities",
             _("Responsible university"),
             _("Leave empty to use the university of the record's MSI node."),
             "university",
+            multiple=False,
         ),
     ],
 }

@@ -3,8 +3,8 @@
 from invenio_i18n import lazy_gettext as _
 
 
-def _vocabulary_widget(field, vocabulary, label, description, icon, multiple=True):
-    """Return an autocompleting dropdown over one of the MSI vocabularies."""
+def vocabulary_widget(field, vocabulary, label, description, icon, multiple=True):
+    """Return an autocompleting dropdown over one of the vocabularies (MSI's and SwePub's)."""
     return {
         "field": field,
         "ui_widget": "AutocompleteDropdown",
@@ -24,28 +24,28 @@ def _vocabulary_widget(field, vocabulary, label, description, icon, multiple=Tru
 MSI_CUSTOM_FIELDS_UI = {
     "section": _("Social innovation"),
     "fields": [
-        _vocabulary_widget(
+        vocabulary_widget(
             "msi:themes",
             "msithemes",
             _("MSI themes"),
             _("MSI's thematic areas the work belongs to."),
             "tags",
         ),
-        _vocabulary_widget(
+        vocabulary_widget(
             "msi:sdgs",
             "sdgs",
             _("Sustainable Development Goals"),
             _("Agenda 2030 goals the work contributes to."),
             "globe",
         ),
-        _vocabulary_widget(
+        vocabulary_widget(
             "msi:sectors",
             "msisectors",
             _("Sectors"),
             _("Sectors that took part in the work."),
             "handshake",
         ),
-        _vocabulary_widget(
+        vocabulary_widget(
             "msi:node",
             "msinodes",
             _("MSI node"),
@@ -53,7 +53,7 @@ MSI_CUSTOM_FIELDS_UI = {
             "map marker alternate",
             multiple=False,
         ),
-        _vocabulary_widget(
+        vocabulary_widget(
             "msi:strategic_area",
             "msistrategicareas",
             _("Strategic area"),
@@ -61,7 +61,7 @@ MSI_CUSTOM_FIELDS_UI = {
             "compass",
             multiple=False,
         ),
-        _vocabulary_widget(
+        vocabulary_widget(
             "msi:audiences",
             "msiaudiences",
             _("Audience"),
