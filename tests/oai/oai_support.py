@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import requests
 from lxml import etree
 from sickle import Sickle
 
@@ -96,3 +97,19 @@ class RecordingSickle(Sickle):
         response = super().harvest(**kwargs)
         self.responses.append(response)
         return response
+
+
+def public_oai_ids(url):
+    """OAI identifiers of every record version the public sees, read through the REST API."""
+    identifiers, page = set(), 1
+    while True:
+        answer = requests.get(
+            f"{url}/api/records",
+            params={"allversions": "true", "size": 100, "page": page},
+            timeout=60,
+        ).json()
+        hits = answer["hits"]["hits"]
+        identifiers |= {hit["pids"]["oai"]["identifier"] for hit in hits if "oai" in hit["pids"]}
+        if len(hits) < 100:
+            return identifiers
+        page += 1

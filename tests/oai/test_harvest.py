@@ -4,11 +4,10 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-import requests
 from invenio_access.permissions import system_identity
 from invenio_rdm_records.proxies import current_rdm_records_service
 from lxml import etree
-from oai_support import NS, RecordingSickle, assert_valid
+from oai_support import NS, RecordingSickle, assert_valid, public_oai_ids
 from sickle.oaiexceptions import BadResumptionToken
 
 from helpers import deposit_each, record_data, refresh_indices
@@ -16,22 +15,6 @@ from msi_rdm.oai.tokens import dump_token, load_token
 
 OAI = NS["oai"]
 PAGE = 5
-
-
-def _public_oai_ids(url):
-    """OAI identifiers of every record version the public sees, read through the REST API."""
-    identifiers, page = set(), 1
-    while True:
-        answer = requests.get(
-            f"{url}/api/records",
-            params={"allversions": "true", "size": 100, "page": page},
-            timeout=60,
-        ).json()
-        hits = answer["hits"]["hits"]
-        identifiers |= {hit["pids"]["oai"]["identifier"] for hit in hits if "oai" in hit["pids"]}
-        if len(hits) < 100:
-            return identifiers
-        page += 1
 
 
 def _tokens(sickle):
@@ -52,7 +35,7 @@ def test_full_harvest_returns_exactly_the_public_records(msi_server):
     records = list(sickle.ListRecords(metadataPrefix="oai_dc", ignore_deleted=False))
     live = [r.header.identifier for r in records if not r.header.deleted]
     assert len(live) == len(set(live))
-    assert set(live) == _public_oai_ids(msi_server)
+    assert set(live) == public_oai_ids(msi_server)
     assert len(sickle.responses) == -(-len(records) // PAGE) > 1
     tokens = _tokens(sickle)
     for number, token in enumerate(tokens):

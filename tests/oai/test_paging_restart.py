@@ -10,9 +10,8 @@ of the pages are checked against the public records.
 
 import math
 
-import requests
 from lxml import etree
-from oai_support import NS, RecordingSickle, assert_valid, get_oai
+from oai_support import NS, RecordingSickle, assert_valid, get_oai, public_oai_ids
 
 from helpers import live_server
 
@@ -34,22 +33,6 @@ def _page_size(total):
     return exact[-1] if exact else max(1, total // PAGES)
 
 
-def _public_oai_ids(url):
-    """OAI identifiers of every record version the public sees, read through the REST API."""
-    identifiers, page = set(), 1
-    while True:
-        answer = requests.get(
-            f"{url}/api/records",
-            params={"allversions": "true", "size": 100, "page": page},
-            timeout=60,
-        ).json()
-        hits = answer["hits"]["hits"]
-        identifiers |= {hit["pids"]["oai"]["identifier"] for hit in hits if "oai" in hit["pids"]}
-        if len(hits) < 100:
-            return identifiers
-        page += 1
-
-
 def _token(response):
     return etree.fromstring(response.raw.encode()).find(f".//{OAI}resumptionToken")
 
@@ -68,13 +51,13 @@ def test_five_page_harvest_resumes_after_a_restart(app):
         before = [next(records) for _ in range(2 * size)]
         assert len(first.responses) == 2
         token = _token(first.responses[-1]).text
-        public = _public_oai_ids(url)
+        public = public_oai_ids(url)
     assert token
 
     with live_server("oai-paging-2", **settings) as url:
         second = RecordingSickle(f"{url}/oai2d")
         after = list(second.ListRecords(resumptionToken=token, ignore_deleted=False))
-        assert _public_oai_ids(url) == public
+        assert public_oai_ids(url) == public
 
     responses = first.responses + second.responses
     assert len(responses) == pages
