@@ -172,14 +172,16 @@ def _write(path, data):
         os.fsync(handle.fileno())
 
 
-def dump_database(target, log):
-    """``pg_dump --format=custom`` the instance's database into ``target``."""
-    url, password = database_url()
+def run_pg_tool(name, arguments, shown, log):
+    """Run PostgreSQL's ``name`` with ``arguments`` and the instance's password, its output
+    appended to ``log`` after the line ``$ name shown``; raise with the log's last line if it
+    fails."""
+    _url, password = database_url()
     with open(log, "a") as out:
-        out.write(f"$ pg_dump --format=custom --file={target} {make_url(url).database}\n")
+        out.write(f"$ {name} {shown}\n")
         out.flush()
         done = subprocess.run(  # noqa: S603 fixed tool, arguments from the configuration
-            [pg_tool("pg_dump"), "--format=custom", "--no-password", f"--file={target}", url],
+            [pg_tool(name), *arguments],
             env=pg_env(password),
             stdout=out,
             stderr=out,
@@ -187,7 +189,18 @@ def dump_database(target, log):
         )
     if done.returncode:
         tail = Path(log).read_text(errors="replace").strip().splitlines()[-1:]
-        raise PreservationError(f"pg_dump failed: {tail[0] if tail else done.returncode}", log)
+        raise PreservationError(f"{name} failed: {tail[0] if tail else done.returncode}", log)
+
+
+def dump_database(target, log):
+    """``pg_dump --format=custom`` the instance's database into ``target``."""
+    url, _password = database_url()
+    run_pg_tool(
+        "pg_dump",
+        ["--format=custom", "--no-password", f"--file={target}", url],
+        f"--format=custom --file={target} {make_url(url).database}",
+        log,
+    )
 
 
 def copy_files(locs, target, log):

@@ -8,7 +8,6 @@ has not checked.
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 from flask import current_app
@@ -28,8 +27,7 @@ from .backup import (
     PreservationError,
     database_url,
     new_log,
-    pg_env,
-    pg_tool,
+    run_pg_tool,
     sha256,
 )
 
@@ -122,28 +120,20 @@ def file_targets(manifest, files_root):
 
 def restore_database(dump, log):
     """``pg_restore`` the dump into the (empty) database of the instance."""
-    url, password = database_url()
-    with open(log, "a") as out:
-        out.write(f"$ pg_restore --exit-on-error --no-owner --no-privileges {dump}\n")
-        out.flush()
-        done = subprocess.run(  # noqa: S603 fixed tool, arguments from the configuration
-            [
-                pg_tool("pg_restore"),
-                "--exit-on-error",
-                "--no-owner",
-                "--no-privileges",
-                "--no-password",
-                f"--dbname={url}",
-                str(dump),
-            ],  # fmt: skip
-            env=pg_env(password),
-            stdout=out,
-            stderr=out,
-            check=False,
-        )
-    if done.returncode:
-        tail = Path(log).read_text(errors="replace").strip().splitlines()[-1:]
-        raise PreservationError(f"pg_restore failed: {tail[0] if tail else done.returncode}", log)
+    url, _password = database_url()
+    run_pg_tool(
+        "pg_restore",
+        [
+            "--exit-on-error",
+            "--no-owner",
+            "--no-privileges",
+            "--no-password",
+            f"--dbname={url}",
+            str(dump),
+        ],
+        f"--exit-on-error --no-owner --no-privileges {dump}",
+        log,
+    )
 
 
 def restore_files(folder, targets, log):
