@@ -4,10 +4,14 @@ import json
 
 import pytest
 from invenio_db import db
+from invenio_rdm_records.proxies import current_rdm_records_service as service
 from sqlalchemy import event
 
-from helpers import deposit, record_data
+from helpers import deposit, record_data, upstream_hits
 from msi_rdm.demo.files import make_pdf
+from msi_rdm.films.models import FilmFileModel
+from msi_rdm.researchers.works import public_identity
+from msi_rdm.upstream.search_hits import hit_cache
 
 
 def test_word_said_in_film_found_with_time_code(client, api_headers, unique_word, mp4, vtt_pair):
@@ -23,6 +27,38 @@ def test_word_said_in_film_found_with_time_code(client, api_headers, unique_word
     assert cue["language"] == "sv" and cue["key"] == "film.sv.vtt"
     assert cue["link"] == f"/records/{record['id']}?t=2"
     assert cue["text"] == f"Här berättar <mark>{unique_word}</mark>."
+
+
+def test_a_film_hit_is_cached_until_its_film_rows_change(
+    app, client, api_headers, unique_word, mp4, vtt_pair
+):
+    """A film's hit comes from the hit cache like any other, with its poster and cues; once its
+    captions change (a new row version, the index document unchanged), the hit says the new
+    cue, as upstream's serialisation of the same page does."""
+    data = record_data("Film om berättelser", resource_type="video", files=True)
+    record = deposit(client, api_headers, data, {"film.mp4": mp4, **vtt_pair})
+
+    def search():
+        result = service.search(public_identity(), params={"q": unique_word})
+        hits = list(result.hits)
+        assert hits == upstream_hits(result)
+        return hits[0]
+
+    hit_cache.clear()
+    first = search()
+    assert len(hit_cache) == 1 and first["msi_film"]["poster"]
+    assert first["highlight"]["captions"][0]["text"] == f"Här berättar <mark>{unique_word}</mark>."
+    assert search() == first and len(hit_cache) == 1  # the second answer is the cached one
+
+    record_id = service.record_cls.pid.resolve(record["id"]).id
+    captions = FilmFileModel.query.filter_by(record_id=record_id, key="film.sv.vtt").one()
+    captions.cues = [[0.0, 2.0, "Välkommen."], [2.0, 4.0, f"Nu säger vi {unique_word} igen."]]
+    db.session.commit()
+    changed = search()
+    assert len(hit_cache) == 2
+    assert changed["highlight"]["captions"][0]["text"] == (
+        f"Nu säger vi <mark>{unique_word}</mark> igen."
+    )
 
 
 def test_only_hits_with_film_files_ask_for_film_rows(

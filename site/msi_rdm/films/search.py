@@ -82,18 +82,42 @@ def caption_hits(rows, terms, pid_value):
 
 def film_rows(record_id):
     """Readable rows of a record's films: its captions and its videos that have a poster."""
-    return (
+    return film_rows_of([record_id])[str(record_id)]
+
+
+def film_rows_of(record_ids):
+    """``{record id: rows}`` of ``film_rows`` for many records (a page of hits) in one query.
+
+    Every id asked for has an entry, empty when the record has no readable film rows."""
+    rows = {str(record_id): [] for record_id in record_ids}
+    if not rows:
+        return rows
+    query = (
         FilmFileModel.query.filter(
-            FilmFileModel.record_id == record_id,
+            FilmFileModel.record_id.in_(list(rows)),
             FilmFileModel.status == FilmFileStatus.OK,
             (FilmFileModel.kind == FilmFileKind.CAPTIONS) | FilmFileModel.poster.isnot(None),
         )
         .with_entities(
-            FilmFileModel.key, FilmFileModel.kind, FilmFileModel.language, FilmFileModel.cues
-        )
+            FilmFileModel.record_id,
+            FilmFileModel.id,
+            FilmFileModel.updated,
+            FilmFileModel.key,
+            FilmFileModel.kind,
+            FilmFileModel.language,
+            FilmFileModel.cues,
+        )  # fmt: skip
         .order_by(FilmFileModel.key)
-        .all()
     )
+    for row in query:
+        rows[str(row.record_id)].append(row)
+    return rows
+
+
+def rows_version(rows):
+    """What a film hit's poster and caption cues depend on in its rows: which rows, and when
+    each last changed (``updated`` is set on every change of a row)."""
+    return [f"{row.id}:{row.updated.isoformat()}" for row in rows]
 
 
 def hit_film(record, rows):

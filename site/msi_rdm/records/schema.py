@@ -22,12 +22,17 @@ def _meta():
 
 
 def _film_rows(record):
-    """The film rows of the hit being dumped, read once per hit (kept in its context)."""
+    """The film rows of the hit being dumped, read once per hit (kept in its context).
+
+    A result list may have read the rows of its whole page in one query beforehand
+    (``msi_film_page_rows``, ``{record id: rows}``); otherwise the hit's own are read."""
     context = context_schema.get({})
     if "msi_film_rows" not in context:
         rows = []
         if files_are_public(record) and has_film_files(record):
-            rows = film_rows(record.id)
+            page = context.get("msi_film_page_rows") or {}
+            found = page.get(str(record.id))
+            rows = found if found is not None else film_rows(record.id)
         context["msi_film_rows"] = rows
     return context["msi_film_rows"]
 

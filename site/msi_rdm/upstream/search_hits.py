@@ -18,7 +18,9 @@ digest of everything it is computed from: the hit's index document (which change
 revision, reindex, version or statistics update) and its snippets, the caller's needs (so each
 caller class has its own entry and nobody is served another caller's view), the locale and the
 day (embargoes end by date). Drafts are never cached: their permissions also depend on review
-requests; nor are films, whose posters and caption cues come from rows of their own.
+requests. A film's poster and caption cues come from rows of their own: the film rows of a page's
+film hits are read in one query, which the schema then uses, and each row's id and time of change
+are part of the hit's key, so a new poster or new captions make a new entry.
 """
 
 import hashlib
@@ -33,7 +35,7 @@ from invenio_rdm_records.proxies import current_rdm_records
 from invenio_rdm_records.services.results import RDMRecordList
 from marshmallow_utils.context import context_schema
 
-from ..films.search import lists_film_files
+from ..films.search import film_rows_of, lists_film_files, rows_version
 from ..scoped import bound
 from .change import UpstreamChange
 from .replace import replacing
@@ -105,14 +107,17 @@ def caller_digest(identity):
     ).digest()
 
 
-def hit_key(caller, hit, source):
-    """Cache key of one hit: the caller's digest, the index, the index document and snippets."""
+def hit_key(caller, hit, source, film_rows=None):
+    """Cache key of one hit: the caller's digest, the index, the index document, snippets and,
+    for a film, its film rows' versions."""
     digest = hashlib.blake2b(caller, digest_size=20)
     digest.update(hit.meta["index"].encode())
     digest.update(orjson.dumps(source, option=orjson.OPT_SORT_KEYS))
     highlight = getattr(hit.meta, "highlight", None)
     if highlight:
         digest.update(orjson.dumps(highlight.to_dict(), option=orjson.OPT_SORT_KEYS))
+    if film_rows:
+        digest.update(orjson.dumps(rows_version(film_rows)))
     return digest.digest()
 
 
@@ -131,11 +136,12 @@ class PageSchemaHits(RDMRecordList):
         records_index = service.record_cls.index._name
         size = current_app.config.get("MSI_SEARCH_HIT_CACHE_SIZE", 0)
         caller = caller_digest(identity) if size else None
-        for hit in self._results:
+        found = [(hit, hit.to_dict()) for hit in self._results]
+        films = film_rows_of([hit.meta.id for hit, source in found if lists_film_files(source)])
+        for hit, source in found:
             published = records_index in hit.meta["index"]
-            source = hit.to_dict()
-            cacheable = size and published and not lists_film_files(source)
-            key = hit_key(caller, hit, source) if cacheable else None
+            film_rows = films.get(hit.meta.id)
+            key = hit_key(caller, hit, source, film_rows) if size and published else None
             if key is not None and (cached := hit_cache.get(key)) is not None:
                 yield cached
                 continue
@@ -143,7 +149,12 @@ class PageSchemaHits(RDMRecordList):
             record = record_cls.loads(source)
             context = {"identity": identity, "record": record, "meta": hit.meta}
             check = memoised_permission_check(policy_cls, context)
-            with bound(context_schema, {**context, "field_permission_check": check}):
+            schema_context = {
+                **context,
+                "field_permission_check": check,
+                "msi_film_page_rows": films,
+            }
+            with bound(context_schema, schema_context):
                 projection = schema.dump(record)
             if self._links_item_tpl:
                 projection["links"] = self._links_item_tpl.expand(identity, record)
