@@ -187,3 +187,35 @@ def test_pages_reuse_the_threads_record_schema(app, database, search):
         for page in (1, 2, 3):
             assert list(service.search(system_identity, params={"size": 3, "page": page}).hits)
     assert made == []
+
+
+def test_one_entry_serves_every_query_with_its_own_snippets(app, client, depositor, unique_word):
+    """Two queries find the same record: the second is answered from the record's one entry,
+    and each hit carries the snippets of its own query, as upstream's hits do."""
+    other = "msiannat" + unique_word.removeprefix("msitest")
+    headers = token_headers(depositor.token)
+    deposit(client, headers, record_data(f"{unique_word} och {other}"))
+    refresh_indices()
+    hit_cache.clear()
+
+    def hit(word):
+        result = service.search(public_identity(), params={"q": word})
+        hits = list(result.hits)
+        assert hits == upstream_hits(result) and len(hits) == 1
+        return hits[0]
+
+    first = hit(unique_word)
+    assert len(hit_cache) == 1
+    second = hit(other)
+    assert len(hit_cache) == 1  # the same entry: snippets are not part of it
+    first_marks = " ".join(fragment for found in first["highlight"].values() for fragment in found)
+    second_marks = " ".join(
+        fragment for found in second["highlight"].values() for fragment in found
+    )
+    assert (
+        f"<mark>{unique_word}</mark>" in first_marks and f"<mark>{other}</mark>" not in first_marks
+    )
+    assert (
+        f"<mark>{other}</mark>" in second_marks
+        and f"<mark>{unique_word}</mark>" not in second_marks
+    )

@@ -128,9 +128,9 @@ def hit_film(record, rows):
     return {"poster": f"{site}/records/{record['id']}/poster"}
 
 
-def hit_captions(record, rows, fragments):
+def hit_captions(pid_value, rows, fragments):
     """The caption cues that say the words the highlighter marked in a hit's file text."""
     captions = [row for row in rows if row.kind == FilmFileKind.CAPTIONS]
     if not captions or not fragments:
         return []
-    return caption_hits(captions, marked_terms(fragments), record["id"])
+    return caption_hits(captions, marked_terms(fragments), pid_value)

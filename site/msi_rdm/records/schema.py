@@ -21,6 +21,12 @@ def _meta():
     return (context_schema.get({}) or {}).get("meta")
 
 
+def shows_film_rows(record):
+    """Whether a hit of ``record`` carries data of its film rows: only when anyone may read its
+    files and its document lists a film file."""
+    return files_are_public(record) and has_film_files(record)
+
+
 def _film_rows(record):
     """The film rows of the hit being dumped, read once per hit (kept in its context).
 
@@ -29,12 +35,28 @@ def _film_rows(record):
     context = context_schema.get({})
     if "msi_film_rows" not in context:
         rows = []
-        if files_are_public(record) and has_film_files(record):
+        if shows_film_rows(record):
             page = context.get("msi_film_page_rows") or {}
             found = page.get(str(record.id))
             rows = found if found is not None else film_rows(record.id)
         context["msi_film_rows"] = rows
     return context["msi_film_rows"]
+
+
+def hit_highlight(meta, pid_value, rows):
+    """A hit's ``highlight``: its snippets by field and the caption cues of its marked words
+    (from ``rows``, its film rows), or None when the highlighter found nothing."""
+    found = getattr(meta, "highlight", None) if meta is not None else None
+    if not found:
+        return None
+    snippets = {
+        field.removeprefix("msi_search."): list(fragments)
+        for field, fragments in found.to_dict().items()
+    }
+    cues = hit_captions(pid_value, rows, snippets.get("fulltext"))
+    if cues:
+        snippets["captions"] = cues
+    return snippets
 
 
 class MSIRecordSchema(RDMRecordSchema):
@@ -46,17 +68,9 @@ class MSIRecordSchema(RDMRecordSchema):
     def dump_highlight(self, record):
         """The hit's snippets by field, and the caption cues of a film's marked words."""
         meta = _meta()
-        found = getattr(meta, "highlight", None) if meta is not None else None
-        if not found:
+        if getattr(meta, "highlight", None) is None:
             return missing
-        snippets = {
-            field.removeprefix("msi_search."): list(fragments)
-            for field, fragments in found.to_dict().items()
-        }
-        cues = hit_captions(record, _film_rows(record), snippets.get("fulltext"))
-        if cues:
-            snippets["captions"] = cues
-        return snippets
+        return hit_highlight(meta, record["id"], _film_rows(record)) or missing
 
     def dump_film(self, record):
         """The poster of a film's search hit."""

@@ -18,9 +18,12 @@ digest of everything it is computed from: the hit's index document (which change
 revision, reindex, version or statistics update) and its snippets, the caller's needs (so each
 caller class has its own entry and nobody is served another caller's view), the locale and the
 day (embargoes end by date). Drafts are never cached: their permissions also depend on review
-requests. A film's poster and caption cues come from rows of their own: the film rows of a page's
-film hits are read in one query, which the schema then uses, and each row's id and time of change
-are part of the hit's key, so a new poster or new captions make a new entry.
+requests. A hit's snippets (``highlight``) are not part of its entry: they change with every
+query, so they are put into the projection afresh, with the caption cues that say the marked
+words (``records.schema.hit_highlight``), and one record's entry serves all queries that find it.
+A film's poster and caption cues come from rows of their own: the film rows of a page's film hits
+are read in one query, which the schema then uses, and each row's id and time of change are part
+of the hit's key, so a new poster or new captions make a new entry.
 """
 
 import hashlib
@@ -36,6 +39,7 @@ from invenio_rdm_records.services.results import RDMRecordList
 from marshmallow_utils.context import context_schema
 
 from ..films.search import film_rows_of, lists_film_files, rows_version
+from ..records.schema import hit_highlight, shows_film_rows
 from ..scoped import bound
 from .change import UpstreamChange
 from .replace import replacing
@@ -108,14 +112,11 @@ def caller_digest(identity):
 
 
 def hit_key(caller, hit, source, film_rows=None):
-    """Cache key of one hit: the caller's digest, the index, the index document, snippets and,
-    for a film, its film rows' versions."""
+    """Cache key of one hit: the caller's digest, the index, the index document and, for a film,
+    its film rows' versions."""
     digest = hashlib.blake2b(caller, digest_size=20)
     digest.update(hit.meta["index"].encode())
     digest.update(orjson.dumps(source, option=orjson.OPT_SORT_KEYS))
-    highlight = getattr(hit.meta, "highlight", None)
-    if highlight:
-        digest.update(orjson.dumps(highlight.to_dict(), option=orjson.OPT_SORT_KEYS))
     if film_rows:
         digest.update(orjson.dumps(rows_version(film_rows)))
     return digest.digest()
@@ -143,7 +144,10 @@ class PageSchemaHits(RDMRecordList):
             film_rows = films.get(hit.meta.id)
             key = hit_key(caller, hit, source, film_rows) if size and published else None
             if key is not None and (cached := hit_cache.get(key)) is not None:
-                yield cached
+                projection, shows_rows = cached
+                rows = film_rows if shows_rows and film_rows else []
+                highlight = hit_highlight(hit.meta, projection["id"], rows)
+                yield {**projection, "highlight": highlight} if highlight else projection
                 continue
             record_cls = service.record_cls if published else service.draft_cls
             record = record_cls.loads(source)
@@ -159,7 +163,8 @@ class PageSchemaHits(RDMRecordList):
             if self._links_item_tpl:
                 projection["links"] = self._links_item_tpl.expand(identity, record)
             if key is not None:
-                hit_cache.put(key, projection, size)
+                entry = {name: value for name, value in projection.items() if name != "highlight"}
+                hit_cache.put(key, [entry, shows_film_rows(record)], size)
             yield projection
 
 
