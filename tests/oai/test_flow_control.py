@@ -6,17 +6,21 @@ tests reach them in a few requests. Each test uses user agents of its own, so no
 shares its counts.
 """
 
+import sys
 import time
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 import requests
 from lxml import etree
 from oai_support import NS
-from sickle import Sickle
 
 from helpers import deposit_each, live_server, record_data, refresh_indices
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from harvest import CountingSickle  # noqa: E402
 
 OAI_LIMIT = (6, 3)
 """Requests per seconds at /oai2d."""
@@ -111,19 +115,6 @@ def test_site_budget_lets_a_fast_harvester_through(msi_server):
     assert search.status_code == 200
     assert search.headers["X-RateLimit-Limit"] == "500"
     assert int(search.headers["X-RateLimit-Remaining"]) == 499
-
-
-class CountingSickle(Sickle):
-    """Sickle that notes the status of every HTTP answer it received."""
-
-    def __init__(self, endpoint, **kwargs):
-        super().__init__(endpoint, **kwargs)
-        self.statuses = []
-
-    def _request(self, kwargs):
-        response = super()._request(kwargs)
-        self.statuses.append(response.status_code)
-        return response
 
 
 def test_sickle_honours_retry_after_and_completes(limited_server, app, depositor):

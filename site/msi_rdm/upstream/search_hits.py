@@ -15,9 +15,9 @@ schema context lives in a context variable, not on the instance, so it is safe t
 Most of a search request is that serialisation, and the same records come back again and again.
 So the projection of a published record's hit is kept in a bounded per-process cache, keyed by a
 digest of everything it is computed from: the hit's index document (which changes with every
-revision, reindex, version or statistics update) and its snippets, the caller's needs (so each
-caller class has its own entry and nobody is served another caller's view), the locale and the
-day (embargoes end by date). Drafts are never cached: their permissions also depend on review
+revision, reindex, version or statistics update), the caller's needs (so each caller class has
+its own entry and nobody is served another caller's view), the locale and the day (embargoes end
+by date). Drafts are never cached: their permissions also depend on review
 requests. A hit's snippets (``highlight``) are not part of its entry: they change with every
 query, so they are put into the projection afresh, with the caption cues that say the marked
 words (``records.schema.hit_highlight``), and one record's entry serves all queries that find it.
