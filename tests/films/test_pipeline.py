@@ -146,9 +146,11 @@ def test_restricted_film_poster_and_captions_never_leak(
     assert client.get(f"/api/records/{record['id']}/film").status_code == 403
     assert get_page(app, f"/records/{record['id']}/poster", depositor)[0] == 200
     assert client.get(f"/api/records/{record['id']}/film", headers=api_headers).status_code == 200
-    hits = client.get("/api/records", query_string={"q": f'"{unique_word}"'}).json["hits"]["hits"]
-    assert hits and "msi_film" not in hits[0]
-    assert "captions" not in hits[0].get("highlight", {})
+    for _ in range(2):  # the second answer comes from the hit cache
+        query = {"q": f'"{unique_word}"'}
+        hits = client.get("/api/records", query_string=query).json["hits"]["hits"]
+        assert hits and "msi_film" not in hits[0]
+        assert "captions" not in hits[0].get("highlight", {})
     assert client.get("/records/does-not-exist/poster").status_code == 404
 
 
